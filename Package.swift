@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies: C libraries come from Debian through system library targets.
+let package = Package(
+    name: "Archivar",
+    products: [
+        .executable(name: "archivar", targets: ["archivar"]),
+    ],
+    targets: [
+        // C libraries (system library targets; `make deps` installs the -dev packages).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .target(name: "CSystem"),
+
+        // Core modules.
+        .target(name: "ArchivarCore", dependencies: ["CSystem"]),
+        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "CSQLite"]),
+        .target(name: "ArchivarMarkup", dependencies: ["ArchivarCore", "CLibXML2"]),
+        .target(name: "ArchivarHTML", dependencies: ["ArchivarCore"]),
+        .target(name: "ArchivarWeb", dependencies: ["ArchivarCore", "ArchivarHTML", "CMicroHTTPD"]),
+
+        // Pipeline plugins: one module per folder under Plugins/.
+        .target(name: "Feeds", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/Feeds"),
+        .target(name: "Bibliography", dependencies: ["ArchivarCore"], path: "Plugins/Bibliography"),
+        .target(name: "Normalize", dependencies: ["ArchivarCore"], path: "Plugins/Normalize"),
+        .target(name: "HTMLPublisher", dependencies: ["ArchivarCore", "ArchivarHTML"], path: "Plugins/HTMLPublisher"),
+        .target(name: "AtomPublisher", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/AtomPublisher"),
+
+        // The executable: argument parsing and wiring only.
+        .target(name: "ArchivarCLI", dependencies: [
+            "ArchivarCore", "ArchivarStore", "ArchivarWeb", "CSystem",
+            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher",
+        ]),
+        .executableTarget(name: "archivar", dependencies: ["ArchivarCLI"]),
+
+        // Tests.
+        .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore"]),
+        .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore"]),
+        .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup"]),
+        .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore"]),
+        .testTarget(name: "PluginTests", dependencies: [
+            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher", "ArchivarStore",
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
+}

@@ -1,0 +1,78 @@
+/// A person or institution as CSL-JSON names it: `family` + `given`, or `literal`.
+public struct Name: Sendable, Hashable {
+    public var family: String?
+    public var given: String?
+    public var literal: String?
+    public var droppingParticle: String?
+    public var nonDroppingParticle: String?
+    public var suffix: String?
+
+    public init(family: String? = nil, given: String? = nil, literal: String? = nil,
+                droppingParticle: String? = nil, nonDroppingParticle: String? = nil, suffix: String? = nil) {
+        self.family = family
+        self.given = given
+        self.literal = literal
+        self.droppingParticle = droppingParticle
+        self.nonDroppingParticle = nonDroppingParticle
+        self.suffix = suffix
+    }
+
+    /// Reads a CSL-JSON name object; anything else gives nil.
+    public init?(json: JSONValue) {
+        guard let object = json.object else { return nil }
+        family = object["family"]?.text
+        given = object["given"]?.text
+        literal = object["literal"]?.text
+        droppingParticle = object["dropping-particle"]?.text
+        nonDroppingParticle = object["non-dropping-particle"]?.text
+        suffix = object["suffix"]?.text
+        if family == nil, given == nil, literal == nil { return nil }
+    }
+
+    /// The CSL-JSON name object.
+    public var json: JSONValue {
+        var object: [String: JSONValue] = [:]
+        if let family { object["family"] = .string(family) }
+        if let given { object["given"] = .string(given) }
+        if let literal { object["literal"] = .string(literal) }
+        if let droppingParticle { object["dropping-particle"] = .string(droppingParticle) }
+        if let nonDroppingParticle { object["non-dropping-particle"] = .string(nonDroppingParticle) }
+        if let suffix { object["suffix"] = .string(suffix) }
+        return .object(object)
+    }
+
+    /// The family name with its particle ("van der Berg"), or the literal name.
+    public var sortName: String {
+        if let literal { return literal }
+        return [nonDroppingParticle, family].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// "Fischer, Jörg": the inverted form the institute's citations use.
+    public var inverted: String {
+        if let literal { return literal }
+        let familyPart = sortName
+        guard let given, !given.isEmpty else { return familyPart }
+        let givenPart = [given, droppingParticle].compactMap { $0 }.joined(separator: " ")
+        return familyPart.isEmpty ? givenPart : "\(familyPart), \(givenPart)"
+    }
+
+    /// "Jörg Fischer": the display form.
+    public var displayName: String {
+        if let literal { return literal }
+        return [given, droppingParticle, nonDroppingParticle, family, suffix]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Parses "Fischer, Jörg", "Jörg Fischer" or a single word into a name.
+    public static func parse(_ text: String) -> Name {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let comma = trimmed.firstIndex(of: ",") {
+            let family = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
+            let given = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            return Name(family: family, given: given.isEmpty ? nil : given)
+        }
+        let words = trimmed.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return Name(literal: trimmed) }
+        return Name(family: words.last, given: words.dropLast().joined(separator: " "))
+    }
+}

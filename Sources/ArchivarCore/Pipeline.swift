@@ -1,0 +1,222 @@
+import Foundation
+import CSystem
+
+/// Runs the configured stages (SPEC §5): harvest sources through the transforms into
+/// the catalog, then publish the catalog through the sinks into the archive.
+public struct Pipeline: Sendable {
+    public let config: SiteConfig
+    public let registry: PluginRegistry
+    public let catalog: any CatalogWriter
+    public let logger: Logger
+    private let transforms: [Plugin]
+    private let sinks: [Plugin]
+
+    /// Checks every configured stage name against the registry.
+    public init(config: SiteConfig, registry: PluginRegistry, catalog: any CatalogWriter, logger: Logger) throws {
+        self.config = config
+        self.registry = registry
+        self.catalog = catalog
+        self.logger = logger
+        var transforms: [Plugin] = []
+        var sinks: [Plugin] = []
+        for name in config.pipeline {
+            let plugin = try registry.plugin(name, for: "archivar.json: pipeline")
+            switch plugin.role {
+            case .transform: transforms.append(plugin)
+            case .sink: sinks.append(plugin)
+            case .ingest:
+                throw ArchivarError(path: "archivar.json", location: "key \"pipeline\"",
+                                    "\"\(name)\" is an ingest plugin; it belongs in a source file under feeds/, not in the pipeline")
+            }
+        }
+        self.transforms = transforms
+        self.sinks = sinks
+    }
+
+    /// The User-Agent sent to partners' servers.
+    public var userAgent: String { "Archivar/\(ArchivarVersion.current) (+\(config.baseURL))" }
+
+    // MARK: Harvest
+
+    /// Harvests each source in one transaction of its own. A failing source is reported
+    /// and leaves what was stored before untouched; the others go on.
+    public func harvest(_ sources: [SourceDefinition], now: Date = Date()) async -> HarvestReport {
+        var results: [SourceResult] = []
+        for (index, source) in sources.enumerated() {
+            logger.info("[\(index + 1)/\(sources.count)] harvest \(source.id)", ["plugin": source.plugin])
+            let result = await harvest(source, now: now)
+            for problem in result.problems {
+                logger.warning("\(source.id): \(source.location(root: config.rootDirectory).relativeDescription): \(problem)")
+            }
+            if let error = result.error {
+                logger.error("\(source.id): \(error)")
+            }
+            results.append(result)
+        }
+        return HarvestReport(results: results)
+    }
+
+    private func harvest(_ source: SourceDefinition, now: Date) async -> SourceResult {
+        var state = (try? catalog.sourceStates()[source.id]) ?? SourceState(id: source.id)
+        let tally = HarvestTally()
+        let fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: userAgent)
+        state.lastAttempt = now
+        do {
+            let plugin = try registry.plugin(source.plugin, role: "ingest", for: source.file)
+            guard let ingest = plugin.ingestBody else { throw ArchivarError(path: source.file, "not an ingest plugin") }
+            let transformContext = TransformContext(catalog: catalog, config: config)
+            let stored = try await catalog.transaction { () async throws -> Int in
+                let context = IngestContext(
+                    source: source, location: source.location(root: config.rootDirectory), fetcher: fetcher,
+                    emit: { record in
+                        guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
+                        let outcome = try self.catalog.upsert(ready, origin: RecordOrigin(source: source.id, itemID: record.id))
+                        tally.count(outcome)
+                    },
+                    report: { tally.report($0) })
+                try await ingest(context)
+                return tally.snapshot.seen
+            }
+            let validators = fetcher.currentValidators
+            state.etag = validators.etag ?? state.etag
+            state.lastModified = validators.lastModified ?? state.lastModified
+            state.lastSuccess = now
+            state.failures = 0
+            state.lastError = tally.snapshot.problems.first.map { "\($0)" }
+            state.itemCount = max(state.itemCount, stored)
+            state.nextDue = now.addingTimeInterval(source.interval)
+            try? catalog.saveSourceState(state)
+            return SourceResult(source: source.id, tally: tally.snapshot, error: nil)
+        } catch {
+            let failure = ArchivarError.wrapping(error, stage: source.plugin, path: source.location(root: config.rootDirectory).relativeDescription)
+            state.failures += 1
+            state.lastError = failure.description
+            state.nextDue = now.addingTimeInterval(min(source.interval, 300 * pow(2, Double(min(state.failures, 6)))))
+            try? catalog.saveSourceState(state)
+            return SourceResult(source: source.id, tally: tally.snapshot, error: failure)
+        }
+    }
+
+    /// Gives a record its source, kind and category, then runs the transforms.
+    private func prepare(_ record: Record, from source: SourceDefinition, context: TransformContext) async throws -> Record? {
+        var record = record
+        record.source = source.id
+        if record.text("kind") == nil { record.kind = source.kind }
+        if record.category == nil, let category = source.category { record.category = category }
+        for transform in transforms {
+            guard let body = transform.transformBody, let next = try await body(record, context) else { return nil }
+            record = next
+        }
+        return record
+    }
+
+    /// Runs every record through the transforms without storing it (for `inspect`).
+    public func transformOnly(_ record: Record, from source: SourceDefinition) async throws -> Record? {
+        try await prepare(record, from: source, context: TransformContext(catalog: catalog, config: config))
+    }
+
+    // MARK: Publish
+
+    /// Renders the archive into a fresh directory through every sink, then swaps it in
+    /// for the old one in one step: readers never see a half-written archive.
+    public func publish(sources: [SourceDefinition], now: Date = Date()) async throws {
+        let archive = config.archiveDirectory
+        let fileManager = FileManager.default
+        let parent = archive.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(archive.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            let context = PublishContext(catalog: catalog, config: config, output: staging, now: now, sources: sources)
+            for (index, sink) in sinks.enumerated() {
+                logger.info("[\(index + 1)/\(sinks.count)] publish \(sink.name)")
+                do {
+                    try await sink.sinkBody?(context)
+                } catch {
+                    throw ArchivarError.wrapping(error, stage: sink.name)
+                }
+            }
+            try AtomicDirectory.replace(archive, with: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+}
+
+/// Counts what a harvest did; shared between the ingest callbacks.
+final class HarvestTally: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var tally = SourceResult.Tally()
+
+    func count(_ outcome: UpsertOutcome) {
+        lock.withLock {
+            tally.seen += 1
+            switch outcome {
+            case .inserted: tally.inserted += 1
+            case .updated: tally.updated += 1
+            case .unchanged: tally.unchanged += 1
+            }
+        }
+    }
+
+    func report(_ problem: Problem) { lock.withLock { tally.problems.append(problem) } }
+
+    var snapshot: SourceResult.Tally { lock.withLock { tally } }
+}
+
+/// What happened to one source in a harvest.
+public struct SourceResult: Sendable {
+    public struct Tally: Sendable {
+        public var seen = 0, inserted = 0, updated = 0, unchanged = 0
+        public var problems: [Problem] = []
+    }
+    public var source: String
+    public var tally: Tally
+    /// Set when the source failed outright: nothing of this run was stored.
+    public var error: ArchivarError?
+    public var problems: [Problem] { tally.problems }
+    /// The source failed, or reported problems in its input.
+    public var hasProblems: Bool { error != nil || !tally.problems.isEmpty }
+}
+
+/// What happened in a harvest run.
+public struct HarvestReport: Sendable {
+    public var results: [SourceResult]
+    /// True when any source failed or reported problems: `harvest` then exits 1.
+    public var hasProblems: Bool { results.contains { $0.hasProblems } }
+    /// True when anything was inserted or updated.
+    public var changedCatalog: Bool { results.contains { $0.tally.inserted + $0.tally.updated > 0 } }
+}
+
+/// Swapping a freshly rendered directory in for the old one.
+public enum AtomicDirectory {
+    /// Puts `fresh` at `target` in one step (renameat2 RENAME_EXCHANGE), then removes the old.
+    public static func replace(_ target: URL, with fresh: URL) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: target.path) {
+            guard archivar_exchange_paths(fresh.path, target.path) == 0 else {
+                throw ArchivarError(path: target.path, "cannot swap in the new archive: \(String(cString: strerror(errno)))")
+            }
+            try fileManager.removeItem(at: fresh)
+        } else {
+            try fileManager.moveItem(at: fresh, to: target)
+        }
+    }
+}
+
+/// The program's version, shown in `--version` and the User-Agent.
+public enum ArchivarVersion {
+    public static let current = "0.1.0"
+}
+
+extension URL {
+    /// A path relative to the working directory when inside it, for shorter messages.
+    public var relativeDescription: String {
+        guard isFileURL else { return absoluteString }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}

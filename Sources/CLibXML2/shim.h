@@ -1,0 +1,14 @@
+#ifndef ARCHIVAR_CLIBXML2_SHIM_H
+#define ARCHIVAR_CLIBXML2_SHIM_H
+// xmlversion.h first, then drop ICU: its headers clash with Foundation's own ICU module.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+#endif
