@@ -17,15 +17,15 @@ let package = Package(
 
         // Core modules.
         .target(name: "ArchivarCore", dependencies: ["CSystem"]),
-        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "CSQLite"]),
-        .target(name: "ArchivarMarkup", dependencies: ["ArchivarCore", "CLibXML2"]),
+        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "ArchivarMarkup", "CSQLite"]),
+        .target(name: "ArchivarMarkup", dependencies: ["ArchivarCore", "ArchivarHTML", "CLibXML2"]),
         .target(name: "ArchivarHTML", dependencies: ["ArchivarCore"]),
         .target(name: "ArchivarWeb", dependencies: ["ArchivarCore", "ArchivarHTML", "CMicroHTTPD"]),
 
         // Pipeline plugins: one module per folder under Plugins/.
-        .target(name: "Feeds", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/Feeds"),
+        .target(name: "Feeds", dependencies: ["ArchivarCore", "ArchivarHTML", "ArchivarMarkup"], path: "Plugins/Feeds"),
         .target(name: "Bibliography", dependencies: ["ArchivarCore"], path: "Plugins/Bibliography"),
-        .target(name: "Normalize", dependencies: ["ArchivarCore"], path: "Plugins/Normalize"),
+        .target(name: "Normalize", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/Normalize"),
         .target(name: "HTMLPublisher", dependencies: ["ArchivarCore", "ArchivarHTML"], path: "Plugins/HTMLPublisher"),
         .target(name: "AtomPublisher", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/AtomPublisher"),
 

@@ -7,6 +7,8 @@ public protocol CatalogReader: Sendable {
     func record(id: String) throws -> Record?
     /// The id of a stored record that shares one of `keys` (see `RecordIdentity.duplicateKeys`).
     func recordID(matchingAny keys: [String]) throws -> String?
+    /// The id of the record an earlier harvest stored for this origin (source + item id).
+    func recordID(for origin: RecordOrigin) throws -> String?
     /// Whether a record with this id exists.
     func containsRecord(id: String) throws -> Bool
     /// Every record, newest first (by `sortDate`), one at a time: never the whole catalog in memory.
@@ -15,6 +17,8 @@ public protocol CatalogReader: Sendable {
     func recordCount() throws -> Int
     /// Full-text search (SPEC §8).
     func search(_ query: SearchQuery) throws -> SearchResults
+    /// Brings the full-text index up to date and merges its segments (the `index` stage).
+    func maintainIndex() throws
     /// The stored state of every source that has been harvested.
     func sourceStates() throws -> [String: SourceState]
 }

@@ -64,13 +64,14 @@ public struct Pipeline: Sendable {
         do {
             let plugin = try registry.plugin(source.plugin, role: "ingest", for: source.file)
             guard let ingest = plugin.ingestBody else { throw ArchivarError(path: source.file, "not an ingest plugin") }
-            let transformContext = TransformContext(catalog: catalog, config: config)
+            let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.report($0) })
             let stored = try await catalog.transaction { () async throws -> Int in
                 let context = IngestContext(
                     source: source, location: source.location(root: config.rootDirectory), fetcher: fetcher,
                     emit: { record in
+                        let identified = Self.identified(record)
                         guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
-                        let outcome = try self.catalog.upsert(ready, origin: RecordOrigin(source: source.id, itemID: record.id))
+                        let outcome = try self.catalog.upsert(ready, origin: RecordOrigin(source: source.id, itemID: identified.id))
                         tally.count(outcome)
                     },
                     report: { tally.report($0) })
@@ -97,22 +98,33 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Gives a record its source, kind and category, then runs the transforms.
-    private func prepare(_ record: Record, from source: SourceDefinition, context: TransformContext) async throws -> Record? {
-        var record = record
+    /// The record as its source delivers it: with an id, its source, kind and category.
+    /// This is what `inspect` shows.
+    public static func stamped(_ record: Record, from source: SourceDefinition) -> Record {
+        var record = identified(record)
         record.source = source.id
         if record.text("kind") == nil { record.kind = source.kind }
         if record.category == nil, let category = source.category { record.category = category }
+        return record
+    }
+
+    /// A record without an id gets one: a citation key for publications (derived from
+    /// its content, so the same input always gets the same id).
+    static func identified(_ record: Record) -> Record {
+        guard record.id.isEmpty else { return record }
+        var identified = record
+        identified.id = RecordIdentity.citationKey(for: record)
+        return identified
+    }
+
+    /// Gives a record its source, kind and category, then runs the transforms.
+    private func prepare(_ record: Record, from source: SourceDefinition, context: TransformContext) async throws -> Record? {
+        var record = Self.stamped(record, from: source)
         for transform in transforms {
             guard let body = transform.transformBody, let next = try await body(record, context) else { return nil }
             record = next
         }
         return record
-    }
-
-    /// Runs every record through the transforms without storing it (for `inspect`).
-    public func transformOnly(_ record: Record, from source: SourceDefinition) async throws -> Record? {
-        try await prepare(record, from: source, context: TransformContext(catalog: catalog, config: config))
     }
 
     // MARK: Publish

@@ -107,13 +107,21 @@ public struct IngestContext: Sendable {
     }
 }
 
-/// What a transform gets: the catalog as it is now (including this harvest's records).
+/// What a transform gets: the catalog as it is now (including this harvest's records),
+/// the record's origin, and a way to report why a record was dropped or changed.
 public struct TransformContext: Sendable {
     public let catalog: CatalogReader
     public let config: SiteConfig
-    public init(catalog: CatalogReader, config: SiteConfig) {
+    /// The source being harvested.
+    public let source: SourceDefinition
+    public let report: @Sendable (Problem) -> Void
+
+    public init(catalog: CatalogReader, config: SiteConfig, source: SourceDefinition,
+                report: @escaping @Sendable (Problem) -> Void) {
         self.catalog = catalog
         self.config = config
+        self.source = source
+        self.report = report
     }
 }
 

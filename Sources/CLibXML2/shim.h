@@ -11,4 +11,8 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
+
+// xmlFree is a global function-pointer variable, which Swift 6 treats as shared
+// mutable state: call it through a function instead.
+static inline void archivar_xml_free(void *pointer) { xmlFree(pointer); }
 #endif

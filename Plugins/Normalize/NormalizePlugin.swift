@@ -1,0 +1,102 @@
+import ArchivarCore
+import ArchivarMarkup
+import Foundation
+
+/// The `normalize` and `dedupe` transforms.
+public enum NormalizePlugin {
+    public static let plugins: [Plugin] = [
+        .transform("normalize", summary: "Unicode NFC, trimmed text, sanitized HTML, a title for untitled items") { record, context in
+            Normalizer.normalize(record, report: context.report)
+        },
+        .transform("dedupe", summary: "merges a record into the stored one for the same work or item") { record, context in
+            try Deduplicator(catalog: context.catalog, source: context.source.id).resolve(record)
+        },
+    ]
+}
+
+/// Cleans one record's text (SPEC §3: NFC, trimmed, typographic quotes kept; HTML
+/// sanitized through the allow-list).
+enum Normalizer {
+    /// Fields holding HTML; every other string is plain text.
+    static let htmlFields: Set<String> = ["content"]
+
+    static func normalize(_ record: Record, report: (Problem) -> Void) -> Record? {
+        var result = Record(id: TextFolding.clean(record.id))
+        for (field, value) in record.fields {
+            if htmlFields.contains(field), let html = value.text {
+                result.setText(field, HTMLSanitizer().sanitize(html.precomposedStringWithCanonicalMapping).markup)
+            } else {
+                result[field] = cleaned(value)
+            }
+        }
+        if result.title == nil {
+            guard result.kind != RecordKind.publication else {
+                report(Problem("record \(record.id): has no title; a publication without a title is not stored"))
+                return nil
+            }
+            let text = result.summary ?? result.content.map(HTMLText.plainText) ?? ""
+            guard !text.isEmpty else {
+                report(Problem("record \(record.id): has neither title nor text; not stored"))
+                return nil
+            }
+            result.title = TextFolding.firstWords(text, count: 8)
+        }
+        return result
+    }
+
+    /// Strings cleaned (NFC, trimmed, collapsed white space); empty strings removed.
+    static func cleaned(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .string(let text):
+            let clean = TextFolding.clean(text)
+            return clean.isEmpty ? nil : .string(clean)
+        case .array(let items):
+            let kept = items.compactMap(cleaned)
+            return kept.isEmpty ? nil : .array(kept)
+        case .object(let object):
+            let kept = object.compactMapValues(cleaned)
+            return kept.isEmpty ? nil : .object(kept)
+        case .null:
+            return nil
+        case .bool, .number:
+            return value
+        }
+    }
+}
+
+/// Finds the stored record an incoming one belongs to: the one this source's item
+/// became before, else one with the same DOI, ISBN, link or title + year + creator.
+/// A citation key taken by another work gets a suffix (`a`, `b`, …).
+struct Deduplicator {
+    let catalog: CatalogReader
+    let source: String
+
+    func resolve(_ record: Record) throws -> Record {
+        if let earlier = try catalog.recordID(for: RecordOrigin(source: source, itemID: record.id)) {
+            return try merged(record, into: earlier)
+        }
+        if let match = try catalog.recordID(matchingAny: RecordIdentity.duplicateKeys(for: record)) {
+            return try merged(record, into: match)
+        }
+        guard try catalog.containsRecord(id: record.id) else { return record }
+        var renamed = record
+        for suffix in "abcdefghijklmnopqrstuvwxyz" {
+            renamed.id = record.id + String(suffix)
+            if try !catalog.containsRecord(id: renamed.id) { return renamed }
+        }
+        renamed.id = record.id + "-" + StableHash.hex(of: record.contentHash()).prefix(6)
+        return renamed
+    }
+
+    /// The same item from the same source replaces its earlier version; a record
+    /// from elsewhere merges into the stored one, richer value per field.
+    private func merged(_ record: Record, into id: String) throws -> Record {
+        guard let stored = try catalog.record(id: id) else { return record }
+        if stored.source == source {
+            var replacement = record
+            replacement.id = id
+            return replacement
+        }
+        return RecordMerge.merge(stored, with: record)
+    }
+}

@@ -1,0 +1,119 @@
+import ArchivarCore
+import ArchivarHTML
+import Foundation
+
+/// Rebuilds untrusted HTML (partner feeds, imported records) from an allow-list:
+/// text structure, links, images, tables, lists, quotes and code survive; scripts,
+/// styles, frames, plugins, forms, event handlers and dangerous URLs do not.
+/// The output is built with `HTMLNode`, so everything it emits is escaped.
+public struct HTMLSanitizer: Sendable {
+    /// The URL relative links are resolved against.
+    public var baseURL: URL?
+
+    public init(baseURL: URL? = nil) { self.baseURL = baseURL }
+
+    /// Elements removed together with everything inside them.
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+        "button", "select", "textarea", "option", "noscript", "template", "svg", "math", "head", "title",
+        "meta", "link", "base", "audio", "video", "canvas", "noembed", "noframes", "xmp", "plaintext",
+    ]
+
+    /// Elements kept (with their allowed attributes); any other element is unwrapped.
+    static let allowed: [String: Set<String>] = [
+        "a": ["href", "title"], "abbr": ["title"], "b": [], "blockquote": ["cite"], "br": [], "caption": [],
+        "cite": [], "code": [], "dd": [], "del": ["cite", "datetime"], "dfn": [], "div": [], "dl": [], "dt": [],
+        "em": [], "figcaption": [], "figure": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [], "hr": [],
+        "i": [], "img": ["src", "alt", "title", "width", "height"], "ins": ["cite", "datetime"], "kbd": [],
+        "li": [], "mark": [], "ol": ["start", "reversed"], "p": [], "pre": [], "q": ["cite"], "s": [],
+        "samp": [], "small": [], "span": [], "strong": [], "sub": [], "sup": [], "table": [], "tbody": [],
+        "td": ["colspan", "rowspan"], "tfoot": [], "th": ["colspan", "rowspan", "scope"], "thead": [],
+        "time": ["datetime"], "tr": [], "u": [], "ul": [], "var": [],
+    ]
+
+    /// Attributes whose value is a URL and must pass `safeURL`.
+    static let urlAttributes: Set<String> = ["href", "src", "cite"]
+
+    /// The sanitized markup of `html`.
+    public func sanitize(_ html: String) -> SanitizedHTML {
+        guard let body = MarkupParser.htmlFragment(html)?.body else { return SanitizedHTML(trusted: "") }
+        return SanitizedHTML(trusted: HTMLNode.fragment(body.children.map(rebuild)).render())
+    }
+
+    private func rebuild(_ node: MarkupNode) -> HTMLNode {
+        if node.isText { return .text(node.text) }
+        let name = node.name.lowercased()
+        if Self.droppedWithContent.contains(name) { return .empty }
+        let children = node.children.map(rebuild)
+        // h1 belongs to the page; a feed's h1 becomes h2.
+        let kept = name == "h1" ? "h2" : name
+        guard let allowedAttributes = Self.allowed[kept] else { return .fragment(children) }
+        var attributes: [(String, String)] = []
+        for (attributeName, value) in node.attributes {
+            let attribute = attributeName.lowercased()
+            guard allowedAttributes.contains(attribute) else { continue }
+            if Self.urlAttributes.contains(attribute) {
+                guard let url = safeURL(value, allowDataImage: kept == "img" && attribute == "src") else { continue }
+                attributes.append((attribute, url))
+            } else {
+                attributes.append((attribute, value))
+            }
+        }
+        if kept == "a", attributes.contains(where: { $0.0 == "href" }) {
+            attributes.append(("rel", "nofollow noopener"))
+        }
+        if kept == "img", !attributes.contains(where: { $0.0 == "src" }) { return .empty }
+        return .element(kept, attributes, children)
+    }
+
+    /// The URL made absolute against `baseURL`, if its scheme is http, https or mailto
+    /// (or `data:image/…` where allowed); nil for anything else (`javascript:` …).
+    public func safeURL(_ raw: String, allowDataImage: Bool = false) -> String? {
+        // Browsers ignore control characters and white space inside a scheme: so do we.
+        let cleaned = String(raw.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        let lower = cleaned.lowercased()
+        if lower.hasPrefix("data:") {
+            let imageTypes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return allowDataImage && imageTypes.contains(where: lower.hasPrefix) ? cleaned : nil
+        }
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("?"),
+           !lower[..<colon].contains("#") {
+            let scheme = lower[..<colon]
+            return ["http", "https", "mailto"].contains(String(scheme)) ? cleaned : nil
+        }
+        guard let baseURL else { return cleaned }
+        guard let absolute = URL(string: cleaned, relativeTo: baseURL)?.absoluteURL,
+              let scheme = absolute.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+        return absolute.absoluteString
+    }
+}
+
+/// Plain text from HTML, for the search index, summaries and titles.
+public enum HTMLText {
+    static let blockElements: Set<String> = [
+        "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "dd", "dt", "figcaption", "table", "ul", "ol", "hr", "section", "article",
+    ]
+
+    /// The readable text of `html`, white space collapsed; scripts and styles dropped.
+    public static func plainText(_ html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return TextFolding.clean(html) }
+        guard let body = MarkupParser.htmlFragment(html)?.body else { return TextFolding.clean(html) }
+        var output = ""
+        collect(body, into: &output)
+        return TextFolding.clean(output)
+    }
+
+    private static func collect(_ node: MarkupNode, into output: inout String) {
+        if node.isText {
+            output += node.text
+            return
+        }
+        let name = node.name.lowercased()
+        if HTMLSanitizer.droppedWithContent.contains(name) { return }
+        let block = blockElements.contains(name)
+        if block { output += " " }
+        for child in node.children { collect(child, into: &output) }
+        if block { output += " " }
+    }
+}

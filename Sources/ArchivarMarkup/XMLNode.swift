@@ -1,0 +1,126 @@
+import ArchivarCore
+import CLibXML2
+import Foundation
+
+/// A parsed XML or HTML document over libxml2. Nodes keep the document alive.
+public final class MarkupDocument: @unchecked Sendable {
+    // @unchecked: the tree is never changed after parsing, and libxml2 reads of an
+    // immutable tree are safe from any thread.
+    let handle: xmlDocPtr
+    /// Problems the parser reported (recovered or fatal), with line numbers.
+    public let problems: [Problem]
+
+    init(handle: xmlDocPtr, problems: [Problem]) {
+        self.handle = handle
+        self.problems = problems
+    }
+
+    deinit { xmlFreeDoc(handle) }
+
+    /// The root element, if the parser found any.
+    public var root: MarkupNode? {
+        xmlDocGetRootElement(handle).map { MarkupNode(pointer: $0, document: self) }
+    }
+}
+
+/// An element, text or CDATA node of a `MarkupDocument`.
+public struct MarkupNode: @unchecked Sendable {
+    // @unchecked: see MarkupDocument; `document` keeps `pointer` valid.
+    let pointer: xmlNodePtr
+    let document: MarkupDocument
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The local name (`item`, `entry`); lowercase for HTML.
+    public var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+
+    /// The namespace URI, or nil.
+    public var namespace: String? { pointer.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// The line the node starts on.
+    public var line: Int { Int(xmlGetLineNo(pointer)) }
+
+    /// Child nodes of every type handled here (elements, text, CDATA).
+    public var children: [MarkupNode] {
+        var result: [MarkupNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            let type = current.pointee.type
+            if type == XML_ELEMENT_NODE || type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+                result.append(MarkupNode(pointer: current, document: document))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements only.
+    public var elements: [MarkupNode] { children.filter(\.isElement) }
+
+    /// The first child element called `name`, optionally in namespace `namespace`.
+    public func first(_ name: String, namespace: String? = nil) -> MarkupNode? {
+        elements.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// Every child element called `name`, optionally in namespace `namespace`.
+    public func all(_ name: String, namespace: String? = nil) -> [MarkupNode] {
+        elements.filter { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// The text of the node and all its descendants.
+    public var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { archivar_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// The value of attribute `name` (in `namespace` when given).
+    public func attribute(_ name: String, namespace: String? = nil) -> String? {
+        let value = namespace.map { xmlGetNsProp(pointer, name, $0) } ?? xmlGetNoNsProp(pointer, name)
+        guard let value else {
+            if namespace == nil, let any = xmlGetProp(pointer, name) {
+                defer { archivar_xml_free(any) }
+                return String(cString: any)
+            }
+            return nil
+        }
+        defer { archivar_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// Every attribute as (name, value) in document order.
+    public var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                result.append((name, String(cString: value)))
+                archivar_xml_free(value)
+            }
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The base URI in effect for this node (`xml:base` and the document URL).
+    public var baseURI: String? {
+        guard let base = xmlNodeGetBase(document.handle, pointer) else { return nil }
+        defer { archivar_xml_free(base) }
+        return String(cString: base)
+    }
+
+    /// The children serialized as XML (for Atom `type="xhtml"` content).
+    public var innerXML: String {
+        let buffer = xmlBufferCreate()
+        defer { xmlBufferFree(buffer) }
+        var child = pointer.pointee.children
+        while let current = child {
+            xmlNodeDump(buffer, document.handle, current, 0, 0)
+            child = current.pointee.next
+        }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
+}

@@ -1,0 +1,263 @@
+import ArchivarCore
+import Foundation
+
+/// The catalog on SQLite (WAL mode): records, duplicate keys, origins, source state
+/// and the FTS5 index, kept in step by triggers.
+///
+/// Two connections: writes and the lookups transforms make during a harvest go
+/// through the writer (so they see the harvest's own uncommitted records); searches
+/// and listings go through the reader, which sees committed data only. Each
+/// connection is confined to its own lock.
+public final class Catalog: CatalogWriter, @unchecked Sendable {
+    // @unchecked: every use of `writer` happens under `writerLock`, of `reader` under
+    // `readerLock`; `transactionDepth` is only touched under `writerLock`.
+    private let writer: Connection
+    private let reader: Connection
+    private let writerLock = NSRecursiveLock()
+    private let readerLock = NSLock()
+    private var transactionDepth = 0
+    /// The database file.
+    public let file: URL
+
+    /// Opens (creating if needed) the database at `file` and applies migrations.
+    public init(file: URL) throws {
+        self.file = file
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        writer = try Connection(file: file)
+        try writer.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        try Self.requireFTS5(writer)
+        try Migrations.apply(to: writer)
+        reader = try Connection(file: file)
+        try reader.execute("PRAGMA foreign_keys = ON;")
+    }
+
+    private static func requireFTS5(_ connection: Connection) throws {
+        let hasFTS5 = try connection.integer("SELECT sqlite_compileoption_used('ENABLE_FTS5')") == 1
+        if !hasFTS5 {
+            do {
+                try connection.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x); DROP TABLE temp.fts5_probe;")
+            } catch {
+                throw ArchivarError(path: "SQLite", "this SQLite has no FTS5 full-text module; install Debian's libsqlite3-dev/libsqlite3-0 (3.9 or newer)")
+            }
+        }
+    }
+
+    private func withWriter<T>(_ body: (Connection) throws -> T) rethrows -> T {
+        writerLock.lock()
+        defer { writerLock.unlock() }
+        return try body(writer)
+    }
+
+    private func withReader<T>(_ body: (Connection) throws -> T) rethrows -> T {
+        readerLock.lock()
+        defer { readerLock.unlock() }
+        return try body(reader)
+    }
+
+    // MARK: Transactions
+
+    /// One transaction around `body`. Nested calls join the outer transaction.
+    /// Only one task writes at a time (harvests are serialized by the run lock).
+    public func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        let outermost = try withWriter { connection -> Bool in
+            transactionDepth += 1
+            guard transactionDepth == 1 else { return false }
+            do {
+                try connection.execute("BEGIN IMMEDIATE")
+            } catch {
+                transactionDepth -= 1
+                throw error
+            }
+            return true
+        }
+        do {
+            let result = try await body()
+            try withWriter { connection in
+                transactionDepth -= 1
+                if outermost { try connection.execute("COMMIT") }
+            }
+            return result
+        } catch {
+            withWriter { connection in
+                transactionDepth -= 1
+                if outermost { try? connection.execute("ROLLBACK") }
+            }
+            throw error
+        }
+    }
+
+    // MARK: Records
+
+    public func upsert(_ record: Record, origin: RecordOrigin) throws -> UpsertOutcome {
+        guard !record.id.isEmpty else { throw RecordError(field: "id", reason: "a record needs an id") }
+        let hash = record.contentHash()
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try withWriter { connection in
+            var existing: (hash: String, json: String)?
+            try connection.run("SELECT hash, json FROM records WHERE id = ?1", [.text(record.id)]) { row in
+                existing = (row.text(0) ?? "", row.text(1) ?? "{}")
+            }
+            try connection.run("""
+                INSERT INTO origins(source, item_id, record_id, first_seen) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT(source, item_id) DO UPDATE SET record_id = excluded.record_id
+                """, [.text(origin.source), .text(origin.itemID.isEmpty ? record.id : origin.itemID), .text(record.id), .text(now)])
+            if let existing, existing.hash == hash { return .unchanged }
+
+            var stored = record
+            stored.hash = hash
+            let previous = existing.flatMap { try? Record(json: JSONValue.parse(Data($0.json.utf8))) }
+            if stored.published == nil, stored.issued == nil {
+                // No date of its own: the first time Archivar saw it, kept across updates.
+                stored.published = previous?.published ?? now
+                stored["published-is-first-seen"] = .bool(true)
+            }
+            if stored.updated == nil || stored.updated == previous?.updated {
+                stored.updated = now
+            }
+            let text = SearchText(stored)
+            let json = String(decoding: stored.json.canonicalData(), as: UTF8.self)
+            try connection.run("""
+                INSERT INTO records(id, kind, type, source, category, year, sort_date, hash, json, title, creators, body)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, type = excluded.type, source = excluded.source,
+                    category = excluded.category, year = excluded.year, sort_date = excluded.sort_date,
+                    hash = excluded.hash, json = excluded.json, title = excluded.title,
+                    creators = excluded.creators, body = excluded.body
+                """, [
+                    .text(stored.id), .text(stored.kind), .text(stored.type), SQLValue(stored.source),
+                    SQLValue(stored.category), SQLValue(stored.year), .text(stored.sortDate), .text(hash),
+                    .text(json), .text(text.title), .text(text.creators), .text(text.body),
+                ])
+            try connection.run("DELETE FROM record_keys WHERE record_id = ?1", [.text(stored.id)])
+            for key in RecordIdentity.duplicateKeys(for: stored) {
+                try connection.run("INSERT OR IGNORE INTO record_keys(key, record_id) VALUES (?1, ?2)", [.text(key), .text(stored.id)])
+            }
+            return existing == nil ? .inserted : .updated
+        }
+    }
+
+    public func record(id: String) throws -> Record? {
+        try withWriter { connection in try Self.record(id: id, in: connection) }
+    }
+
+    private static func record(id: String, in connection: Connection) throws -> Record? {
+        guard let json = try connection.text("SELECT json FROM records WHERE id = ?1", [.text(id)]) else { return nil }
+        return try Record(json: JSONValue.parse(Data(json.utf8)))
+    }
+
+    public func recordID(matchingAny keys: [String]) throws -> String? {
+        try withWriter { connection in
+            for key in keys {
+                if let id = try connection.text("SELECT record_id FROM record_keys WHERE key = ?1", [.text(key)]) {
+                    return id
+                }
+            }
+            return nil
+        }
+    }
+
+    public func recordID(for origin: RecordOrigin) throws -> String? {
+        try withWriter { connection in
+            try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
+                                [.text(origin.source), .text(origin.itemID)])
+        }
+    }
+
+    public func containsRecord(id: String) throws -> Bool {
+        try withWriter { connection in try connection.integer("SELECT 1 FROM records WHERE id = ?1", [.text(id)]) != nil }
+    }
+
+    /// Streams from a connection of its own, so a long publish does not hold up searches.
+    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+        let connection = try Connection(file: file, readOnly: true)
+        try connection.run("SELECT json FROM records ORDER BY sort_date DESC, id") { row in
+            try body(Record(json: JSONValue.parse(Data((row.text(0) ?? "{}").utf8))))
+        }
+    }
+
+    public func recordCount() throws -> Int {
+        try withReader { connection in try connection.integer("SELECT count(*) FROM records") ?? 0 }
+    }
+
+    // MARK: Search
+
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let pattern = SearchPattern(query.text)
+        guard let match = pattern.match else {
+            let message = query.text.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "Bitte geben Sie einen Suchbegriff ein."
+                : "Die Suche enthält kein Wort, nach dem gesucht werden kann."
+            return SearchResults(query: query.text, total: 0, offset: query.offset, hits: [], message: message)
+        }
+        return try withReader { connection in
+            let total = try connection.integer("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1", [.text(match)]) ?? 0
+            var hits: [SearchHit] = []
+            try connection.run("""
+                SELECT r.id, r.title, r.kind, r.type, r.year, r.creators, r.source,
+                       snippet(records_fts, -1, ?2, ?3, '…', 24), bm25(records_fts, 10.0, 5.0, 1.0) AS score
+                FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
+                WHERE records_fts MATCH ?1
+                ORDER BY score, r.sort_date DESC
+                LIMIT ?4 OFFSET ?5
+                """, [.text(match), .text(SnippetMarker.open), .text(SnippetMarker.close),
+                      .integer(Int64(query.limit)), .integer(Int64(query.offset))]) { row in
+                let creators = (row.text(5) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                hits.append(SearchHit(
+                    id: row.text(0) ?? "", title: row.text(1) ?? "", kind: row.text(2) ?? "", type: row.text(3) ?? "",
+                    year: row.int(4), creators: creators, source: row.text(6), snippet: row.text(7) ?? "",
+                    score: -(row.double(8) ?? 0)))
+            }
+            return SearchResults(query: query.text, total: total, offset: query.offset, hits: hits, message: pattern.note)
+        }
+    }
+
+    /// Triggers keep the index in step with every write; this merges the index's
+    /// b-tree segments (a bounded amount of work) so searches stay fast.
+    /// Spec: https://sqlite.org/fts5.html#the_merge_command
+    public func maintainIndex() throws {
+        try withWriter { connection in
+            try connection.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('merge', 500)")
+        }
+    }
+
+    // MARK: Sources
+
+    public func sourceStates() throws -> [String: SourceState] {
+        try withReader { connection in
+            var states: [String: SourceState] = [:]
+            try connection.run("""
+                SELECT id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count FROM sources
+                """) { row in
+                var state = SourceState(id: row.text(0) ?? "")
+                state.etag = row.text(1)
+                state.lastModified = row.text(2)
+                state.lastAttempt = row.double(3).map(Date.init(timeIntervalSince1970:))
+                state.lastSuccess = row.double(4).map(Date.init(timeIntervalSince1970:))
+                state.lastError = row.text(5)
+                state.failures = row.int(6) ?? 0
+                state.nextDue = row.double(7).map(Date.init(timeIntervalSince1970:))
+                state.itemCount = row.int(8) ?? 0
+                states[state.id] = state
+            }
+            return states
+        }
+    }
+
+    public func saveSourceState(_ state: SourceState) throws {
+        try withWriter { connection in
+            try connection.run("""
+                INSERT INTO sources(id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                ON CONFLICT(id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                    last_attempt = excluded.last_attempt, last_success = excluded.last_success,
+                    last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due,
+                    item_count = excluded.item_count
+                """, [
+                    .text(state.id), SQLValue(state.etag), SQLValue(state.lastModified),
+                    SQLValue(state.lastAttempt?.timeIntervalSince1970), SQLValue(state.lastSuccess?.timeIntervalSince1970),
+                    SQLValue(state.lastError), .integer(Int64(state.failures)),
+                    SQLValue(state.nextDue?.timeIntervalSince1970), .integer(Int64(state.itemCount)),
+                ])
+        }
+    }
+}
