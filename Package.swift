@@ -34,17 +34,18 @@ let package = Package(
             "ArchivarCore", "ArchivarStore", "ArchivarWeb", "CSystem",
             "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher",
         ]),
-        .executableTarget(name: "archivar", dependencies: ["ArchivarCLI"]),
+        .executableTarget(name: "archivar", dependencies: ["ArchivarCLI", "CSystem"]),
 
         // Tests.
-        .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore"]),
-        .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore"]),
+        .target(name: "ArchivarTestSupport", path: "Tests/ArchivarTestSupport"),
+        .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
+        .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup"]),
         .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore"]),
         .testTarget(name: "PluginTests", dependencies: [
-            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher", "ArchivarStore",
+            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher", "ArchivarStore", "ArchivarTestSupport",
         ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
     ]
 )
 

@@ -56,6 +56,8 @@ public enum FeedParser {
 /// What the channel says about all its items.
 struct FeedInfo {
     var title: String?
+    /// The site the feed belongs to: the base for relative links of a feed read from a file.
+    var link: String?
     var language: String?
     var authors: [Name] = []
 }
@@ -66,16 +68,18 @@ struct ItemReader {
     let feedURL: URL
 
     func channelInfo(_ channel: MarkupNode) -> FeedInfo {
-        FeedInfo(title: text(channel.first("title")), language: text(channel.first("language") ?? channel.first("language", namespace: FeedParser.dublinCore)))
+        FeedInfo(title: text(channel.first("title")), link: text(channel.first("link")), language: text(channel.first("language") ?? channel.first("language", namespace: FeedParser.dublinCore)))
     }
 
     func atomFeedInfo(_ feed: MarkupNode) -> FeedInfo {
-        FeedInfo(title: text(feed.first("title")), language: feed.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace"),
+        let alternate = feed.all("link").first { ($0.attribute("rel") ?? "alternate") == "alternate" }
+        return FeedInfo(title: text(feed.first("title")), link: alternate?.attribute("href"),
+                 language: feed.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace"),
                  authors: atomAuthors(feed))
     }
 
     func rssItem(_ item: MarkupNode, feed: FeedInfo) -> Record {
-        let base = baseURL(of: item)
+        let base = baseURL(of: item, feed: feed)
         let link = (text(item.first("link")) ?? item.attribute("about", namespace: "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
             .flatMap { absolute($0, base: base) }
         let guid = text(item.first("guid"))
@@ -92,7 +96,7 @@ struct ItemReader {
     }
 
     func atomEntry(_ entry: MarkupNode, feed: FeedInfo) -> Record {
-        let base = baseURL(of: entry)
+        let base = baseURL(of: entry, feed: feed)
         let links = entry.all("link")
         let alternate = links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first
         let link = alternate?.attribute("href").flatMap { absolute($0, base: base) }
@@ -191,8 +195,11 @@ struct ItemReader {
         return value
     }
 
-    private func baseURL(of node: MarkupNode) -> URL {
-        node.baseURI.flatMap { URL(string: $0) } ?? feedURL
+    /// `xml:base` or the feed's URL; for a feed read from a file, the site it links to.
+    private func baseURL(of node: MarkupNode, feed: FeedInfo) -> URL {
+        if let base = node.baseURI.flatMap(URL.init(string:)), !base.isFileURL { return base }
+        if !feedURL.isFileURL { return feedURL }
+        return feed.link.flatMap(URL.init(string:)) ?? feedURL
     }
 
     private func absolute(_ link: String, base: URL) -> String? {

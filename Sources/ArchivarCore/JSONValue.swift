@@ -73,9 +73,13 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
-    /// Decodes JSON text into a value.
+    /// Decodes JSON text into a value; a syntax error says where (line and column).
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw JSONSyntaxError(data: data, underlying: error)
+        }
     }
 
     /// Compact JSON text with sorted keys: the same value always gives the same bytes.
@@ -84,5 +88,41 @@ public enum JSONValue: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a JSONValue cannot fail: every case maps to a JSON value.
         return (try? encoder.encode(self)) ?? Data("null".utf8)
+    }
+}
+
+/// Invalid JSON, with the position Foundation's parser stopped at as line and column.
+public struct JSONSyntaxError: Error, CustomStringConvertible {
+    public let line: Int?
+    public let column: Int?
+    public let reason: String
+
+    init(data: Data, underlying: Error) {
+        // JSONDecoder hides the position; JSONSerialization reports "around character N".
+        var offset: Int?
+        var reason = "not valid JSON"
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            reason = detail.isEmpty ? reason : detail
+            if let match = detail.firstMatch(of: #/character (\d+)/#) { offset = Int(match.1) }
+        }
+        if data.isEmpty { reason = "the file is empty" }
+        if let offset {
+            let prefix = data.prefix(offset)
+            let lines = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            line = lines.count
+            column = (lines.last?.count ?? 0) + 1
+        } else {
+            line = nil
+            column = nil
+        }
+        self.reason = reason.replacing(#/ around character \d+/#, with: "")
+    }
+
+    public var description: String {
+        guard let line, let column else { return reason }
+        return "line \(line), column \(column): \(reason)"
     }
 }

@@ -89,6 +89,7 @@ public enum JSONFile {
 
     /// The most useful text of a decoding error (Foundation hides the position in userInfo).
     public static func describeDecodingError(_ error: Error) -> String {
+        if let syntax = error as? JSONSyntaxError { return syntax.description }
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError as NSError?,
                let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {

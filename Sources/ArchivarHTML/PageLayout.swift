@@ -46,7 +46,8 @@ public struct PageLayout: Sendable {
 
     private func header(root: String, current: String?, query: String) -> HTMLNode {
         let items: [(key: String, href: String)] = [
-            ("home", root), ("publications", root + "publications/"), ("search", root + "search/"),
+            ("home", root), ("publications", root + "publications/"), ("press", root + "press/"),
+            ("partners", root + "partners/"), ("search", root + "search/"),
         ]
         return .element("header", [], [
             .element("p", [("class", "site-title")], [.link(root, siteTitle)]),
@@ -60,10 +61,11 @@ public struct PageLayout: Sendable {
     }
 
     /// The search form; it works without JavaScript (GET to the server's /search).
-    public func searchForm(root: String, query: String) -> HTMLNode {
+    /// `fieldID` tells a second form on the same page (the search page's own) from the header's.
+    public func searchForm(root: String, query: String, fieldID: String = "q") -> HTMLNode {
         .element("form", [("class", "search"), ("role", "search"), ("action", root + "search"), ("method", "get")], [
-            .element("label", [("for", "q")], text: strings["search.label"]),
-            .element("input", [("type", "search"), ("id", "q"), ("name", "q"), ("value", query)]),
+            .element("label", [("for", fieldID)], text: strings["search.label"]),
+            .element("input", [("type", "search"), ("id", fieldID), ("name", "q"), ("value", query)]),
             .element("button", [("type", "submit")], text: strings["search.button"]),
         ])
     }

@@ -14,10 +14,12 @@ public struct HTMLSanitizer: Sendable {
 
     /// Elements removed together with everything inside them.
     static let droppedWithContent: Set<String> = [
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+        "script", "style", "iframe", "frame", "frameset", "object", "applet", "form",
         "button", "select", "textarea", "option", "noscript", "template", "svg", "math", "head", "title",
-        "meta", "link", "base", "audio", "video", "canvas", "noembed", "noframes", "xmp", "plaintext",
+        "audio", "video", "canvas", "noembed", "noframes", "xmp", "plaintext",
     ]
+    // Void elements (embed, input, meta, link, base) are unwrapped like any unknown
+    // element: libxml2's HTML 4 parser may nest the following text inside them.
 
     /// Elements kept (with their allowed attributes); any other element is unwrapped.
     static let allowed: [String: Set<String>] = [

@@ -9,6 +9,7 @@ public enum MarkupParser {
     /// Parses an XML document. Throws only when nothing at all could be recovered.
     /// - Parameter url: the document's URL, the base for relative links.
     public static func xml(_ data: Data, url: String? = nil, encoding: String? = nil) throws -> MarkupDocument {
+        refuseExternalEntities
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
                             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue)
         let collector = ProblemCollector()
@@ -25,12 +26,19 @@ public enum MarkupParser {
         return MarkupDocument(handle: document, problems: collector.problems)
     }
 
+    /// Installs, once per process, an entity loader that loads nothing: external
+    /// entities and DTDs are never read, from disk or network.
+    private static let refuseExternalEntities: Void = {
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
     /// Parses an HTML fragment (a feed description, a partner's content) into a document
     /// whose `body` holds the fragment. HTML errors are expected and not reported.
     public static func htmlFragment(_ html: String) -> MarkupDocument? {
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        refuseExternalEntities
         let collector = ProblemCollector()
         let document = collector.collecting {
             wrapped.withCString { htmlReadMemory($0, Int32(clamping: strlen($0)), nil, "UTF-8", options) }

@@ -97,11 +97,16 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
             try connection.run("SELECT hash, json FROM records WHERE id = ?1", [.text(record.id)]) { row in
                 existing = (row.text(0) ?? "", row.text(1) ?? "{}")
             }
-            try connection.run("""
-                INSERT INTO origins(source, item_id, record_id, first_seen) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT(source, item_id) DO UPDATE SET record_id = excluded.record_id
-                """, [.text(origin.source), .text(origin.itemID.isEmpty ? record.id : origin.itemID), .text(record.id), .text(now)])
-            if let existing, existing.hash == hash { return .unchanged }
+            let rememberOrigin = {
+                try connection.run("""
+                    INSERT INTO origins(source, item_id, record_id, first_seen) VALUES (?1, ?2, ?3, ?4)
+                    ON CONFLICT(source, item_id) DO UPDATE SET record_id = excluded.record_id
+                    """, [.text(origin.source), .text(origin.itemID.isEmpty ? record.id : origin.itemID), .text(record.id), .text(now)])
+            }
+            if let existing, existing.hash == hash {
+                try rememberOrigin()
+                return .unchanged
+            }
 
             var stored = record
             stored.hash = hash
@@ -132,6 +137,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
             for key in RecordIdentity.duplicateKeys(for: stored) {
                 try connection.run("INSERT OR IGNORE INTO record_keys(key, record_id) VALUES (?1, ?2)", [.text(key), .text(stored.id)])
             }
+            try rememberOrigin()
             return existing == nil ? .inserted : .updated
         }
     }

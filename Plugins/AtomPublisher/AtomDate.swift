@@ -1,0 +1,148 @@
+import ArchivarCore
+
+/// Record dates as Atom needs them: RFC 3339 date-times, always in UTC with `Z`, so
+/// the same instant is always written the same way and strings compare in time order.
+/// Spec: RFC 4287 §3.3 Date Constructs, RFC 3339 §5.6.
+enum AtomDate {
+    /// For an empty feed, which has no newest entry: a fixed time keeps it byte-stable.
+    static let beginningOfTime = "1970-01-01T00:00:00Z"
+
+    /// An ISO 8601 text (`2023-01-11T12:00:00+01:00`, `2023-01-11 12:00`, `2023-01-11`,
+    /// `2023-01`, `2023`) as an RFC 3339 UTC date-time; nil when it is no such date.
+    /// A time without zone counts as UTC; a date without time as its midnight UTC.
+    static func rfc3339(_ text: String) -> String? {
+        var scanner = DigitScanner(text)
+        guard let year = scanner.number(digits: 4) else { return nil }
+        var month = 1, day = 1, hour = 0, minute = 0, second = 0, offsetMinutes = 0
+        if scanner.skip("-") {
+            guard let value = scanner.number(digits: 2) else { return nil }
+            month = value
+            if scanner.skip("-") {
+                guard let value = scanner.number(digits: 2) else { return nil }
+                day = value
+            }
+        }
+        if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
+            guard let h = scanner.number(digits: 2), scanner.skip(":"), let m = scanner.number(digits: 2) else { return nil }
+            hour = h
+            minute = m
+            if scanner.skip(":") {
+                guard let s = scanner.number(digits: 2) else { return nil }
+                second = min(s, 59)  // a leap second is kept as the second before it
+                if scanner.skip(".") || scanner.skip(",") { scanner.skipDigits() }
+            }
+            if scanner.skip("+") || scanner.peek("-") {
+                let sign = scanner.skip("-") ? -1 : 1
+                guard let oh = scanner.number(digits: 2) else { return nil }
+                _ = scanner.skip(":")
+                let om = scanner.number(digits: 2) ?? 0
+                guard oh <= 23, om <= 59 else { return nil }
+                offsetMinutes = sign * (oh * 60 + om)
+            } else {
+                _ = scanner.skip("Z") || scanner.skip("z")
+            }
+        }
+        guard scanner.atEnd, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              hour <= 23, minute <= 59 else { return nil }
+        let seconds = (CivilDate.days(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes) * 60 + second
+        return format(epochSeconds: seconds)
+    }
+
+    /// A CSL-JSON `issued` date as midnight UTC of its first day; nil without a year.
+    static func rfc3339(_ issued: IssuedDate) -> String? {
+        guard let year = issued.year, (0...9999).contains(year) else { return nil }
+        let month = issued.month.flatMap { (1...12).contains($0) ? $0 : nil }
+        let day = month.flatMap { m in issued.day.flatMap { (1...daysIn(month: m, year: year)).contains($0) ? $0 : nil } }
+        return format(epochSeconds: CivilDate.days(year: year, month: month ?? 1, day: day ?? 1) * 86400)
+    }
+
+    private static func format(epochSeconds: Int) -> String? {
+        let days = epochSeconds.floorDivided(by: 86400)
+        let secondOfDay = epochSeconds - days * 86400
+        let (year, month, day) = CivilDate.date(days: days)
+        guard (0...9999).contains(year) else { return nil }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar and back (H. Hinnant's
+/// `days_from_civil` / `civil_from_days`): exact integer arithmetic, no time zone data.
+private enum CivilDate {
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y.floorDivided(by: 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
+    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719468
+        let era = z.floorDivided(by: 146097)
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// Reads fixed-width numbers and single characters from the front of a text.
+private struct DigitScanner {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var atEnd: Bool { position == bytes.count }
+
+    mutating func number(digits: Int) -> Int? {
+        guard position + digits <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[position..<position + digits] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        position += digits
+        return value
+    }
+
+    func peek(_ character: Unicode.Scalar) -> Bool {
+        position < bytes.count && bytes[position] == UInt8(ascii: character)
+    }
+
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard peek(character) else { return false }
+        position += 1
+        return true
+    }
+
+    mutating func skipDigits() {
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+    }
+}
+
+private extension Int {
+    /// Division rounding towards minus infinity.
+    func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}

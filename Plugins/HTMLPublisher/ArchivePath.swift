@@ -1,0 +1,57 @@
+import ArchivarCore
+
+/// Where each page lives in the archive and how pages link to each other. Files are
+/// named by `file…` paths; links use `link…` paths, relative to the archive root.
+enum ArchivePath {
+    static func recordFile(_ id: String) -> String { "records/" + PathSegment.file(id) + "/index.html" }
+    static func recordLink(_ id: String) -> String { "records/" + PathSegment.url(id) + "/" }
+
+    /// A partner source's list folder: as named on disk and as linked.
+    static func partnerDirectory(_ source: String) -> ListDirectory {
+        ListDirectory(file: "partners/" + PathSegment.file(source) + "/", link: "partners/" + PathSegment.url(source) + "/")
+    }
+
+
+    /// The way back to the archive root from a file: `../` per folder it is in.
+    static func root(of file: String) -> String {
+        String(repeating: "../", count: file.split(separator: "/").count - 1)
+    }
+}
+
+/// The folder of a paged list (`press/`), as named on disk and as linked; page
+/// `n` > 1 lives in the subfolder `n/`.
+struct ListDirectory {
+    let file: String
+    let link: String
+
+    /// The file of page `number` (from 1).
+    func file(page number: Int) -> String { number == 1 ? file + "index.html" : file + "\(number)/index.html" }
+
+    /// The link to page `number`, from the archive root.
+    func link(page number: Int) -> String { number == 1 ? link : link + "\(number)/" }
+}
+
+/// A text as one path segment: ASCII letters, digits, `-` and `_` stay, every other
+/// byte becomes `%XX`. `file` names the folder on disk; `url` is that name as it
+/// appears in a URL (its `%` escaped once more), so both point to the same place.
+/// Record and source ids are such segments already; the encoding guards the rest.
+enum PathSegment {
+    static func file(_ text: String) -> String { encode(text) }
+
+    static func url(_ text: String) -> String { encode(encode(text)) }
+
+    private static func encode(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,37 @@
+import ArchivarCore
+
+/// What the list pages need of a record, kept while the catalog streams by: a few
+/// short strings per record instead of the record itself.
+struct RecordSummary: Sendable {
+    let id: String
+    let title: String
+    /// The German citation, the line the publications page shows.
+    let citation: String
+    let year: Int?
+    let category: String?
+    let kind: String
+    let type: String
+    let date: DisplayDate?
+    let source: String?
+    /// Display names of the authors, else of the editors.
+    let creators: [String]
+    /// True when `creators` are editors.
+    let creatorsAreEditors: Bool
+
+    init(_ record: Record, language: String) {
+        id = record.id
+        title = record.displayTitle
+        citation = GermanCitation.format(record)
+        year = record.year
+        category = record.category
+        kind = record.kind
+        type = record.type
+        date = DisplayDate(record: record, language: language)
+        source = record.source
+        creators = record.creators.map(\.displayName).filter { !$0.isEmpty }
+        creatorsAreEditors = record.authors.isEmpty && !record.editors.isEmpty
+    }
+
+    /// The record page, relative to the archive root.
+    var link: String { ArchivePath.recordLink(id) }
+}

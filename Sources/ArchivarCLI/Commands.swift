@@ -1,0 +1,201 @@
+import ArchivarCore
+import ArchivarHTML
+import ArchivarStore
+import ArchivarWeb
+import Foundation
+
+/// The commands; each returns its exit status or throws an error to print (exit 1).
+struct Commands {
+    let workspace: Workspace
+    var logger: Logger { workspace.logger }
+
+    /// `run`: harvest due sources, then publish.
+    func run() async throws -> Int32 {
+        guard let lock = try RunLock(directory: workspace.config.stateDirectory) else {
+            print("Another archivar run holds the lock; nothing to do.")
+            return 0
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let catalog = try workspace.openCatalog()
+        let pipeline = try workspace.pipeline(catalog)
+        let sources = try workspace.sources()
+        let report = await pipeline.harvest(try due(sources, catalog: catalog))
+        printSummary(report)
+        try await pipeline.publish(sources: sources)
+        print("Published \(try catalog.recordCount()) records to \(workspace.config.archiveDirectory.relativeDescription)/")
+        return report.hasProblems ? 1 : 0
+    }
+
+    /// `harvest [--source ID] [--all]`.
+    func harvest(_ arguments: Arguments) async throws -> Int32 {
+        guard arguments.positional.isEmpty else { throw UsageError("harvest takes no arguments") }
+        guard let lock = try RunLock(directory: workspace.config.stateDirectory) else {
+            print("Another archivar run holds the lock; nothing to do.")
+            return 0
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let catalog = try workspace.openCatalog()
+        let pipeline = try workspace.pipeline(catalog)
+        let sources = try workspace.sources()
+        let chosen: [SourceDefinition]
+        if let id = arguments.value("source") {
+            guard let source = sources.first(where: { $0.id == id }) else {
+                throw ArchivarError(path: workspace.config.sourcesDirectory.relativeDescription,
+                                    "no source has the id \"\(id)\"; known: \(sources.map(\.id).joined(separator: ", "))")
+            }
+            chosen = [source]
+        } else {
+            chosen = arguments.flag("all") ? sources : try due(sources, catalog: catalog)
+        }
+        if chosen.isEmpty { print("No source is due.") }
+        let report = await pipeline.harvest(chosen)
+        printSummary(report)
+        return report.hasProblems ? 1 : 0
+    }
+
+    /// `publish [--full]`.
+    func publish() async throws -> Int32 {
+        let catalog = try workspace.openCatalog()
+        try await workspace.pipeline(catalog).publish(sources: try workspace.sources())
+        print("Published \(try catalog.recordCount()) records to \(workspace.config.archiveDirectory.relativeDescription)/")
+        return 0
+    }
+
+    /// `serve [--host] [--port]`: HTTP plus the scheduler; SIGINT/SIGTERM stop it.
+    func serve(_ arguments: Arguments) async throws -> Int32 {
+        let host = arguments.value("host") ?? "127.0.0.1"
+        guard let port = UInt16(arguments.value("port") ?? "8080") else {
+            throw UsageError("--port must be a number from 0 to 65535")
+        }
+        let catalog = try workspace.openCatalog()
+        let config = workspace.config
+        let server = WebServer(options: WebOptions(host: host, port: port, archiveDirectory: config.archiveDirectory),
+                               catalog: catalog, layout: PageLayout(siteTitle: config.title, language: config.language),
+                               logger: logger)
+        try server.start()
+        print("Serving \(config.archiveDirectory.relativeDescription)/ at http://\(host):\(server.port)/ (Ctrl-C stops)")
+        let scheduler = Task { await schedule(catalog: catalog) }
+        await SignalWaiter.waitForTermination()
+        scheduler.cancel()
+        server.stop()
+        logger.info("stopped")
+        return 0
+    }
+
+    /// Every minute: harvest due sources under the run lock and republish when something changed.
+    private func schedule(catalog: Catalog) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(60))
+            guard !Task.isCancelled else { return }
+            do {
+                guard let lock = try RunLock(directory: workspace.config.stateDirectory) else { continue }
+                let sources = try workspace.sources()
+                let dueSources = try due(sources, catalog: catalog)
+                guard !dueSources.isEmpty else { continue }
+                let pipeline = try workspace.pipeline(catalog)
+                let report = await pipeline.harvest(dueSources)
+                if report.changedCatalog { try await pipeline.publish(sources: sources) }
+                withExtendedLifetime(lock) {}
+            } catch {
+                logger.error("scheduled harvest failed: \(ArchivarError.wrapping(error))")
+            }
+        }
+    }
+
+    /// `search QUERY [--json] [--limit N]`.
+    func search(_ arguments: Arguments) throws -> Int32 {
+        let text = arguments.positional.joined(separator: " ")
+        let limit = try arguments.value("limit").map { value -> Int in
+            guard let number = Int(value), number > 0 else { throw UsageError("--limit must be a positive number") }
+            return number
+        } ?? 20
+        let catalog = try workspace.openCatalog()
+        let results = try catalog.search(SearchQuery(text: text, limit: limit))
+        if arguments.flag("json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            return 0
+        }
+        if let message = results.message { print(message) }
+        print("\(results.total) Treffer für „\(text)“")
+        for (index, hit) in results.hits.enumerated() {
+            let year = hit.year.map { " (\($0))" } ?? ""
+            let creators = hit.creators.isEmpty ? "" : " — " + hit.creators.joined(separator: ", ")
+            print("\(index + 1). \(hit.title)\(year)\(creators)  [\(hit.id)]")
+            let snippet = SnippetMarker.plain(hit.snippet)
+            if !snippet.isEmpty { print("   \(snippet)") }
+        }
+        return 0
+    }
+
+    /// `inspect [--plugin NAME] FILE|URL`: the records an ingest plugin would produce.
+    func inspect(_ arguments: Arguments) async throws -> Int32 {
+        guard arguments.positional.count == 1, let target = arguments.positional.first else {
+            throw UsageError("inspect needs exactly one FILE or URL")
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let location = target.hasPrefix("http://") || target.hasPrefix("https://") ? URL(string: target) : cwd.resolving(target)
+        guard let location else { throw UsageError("\(target) is not a valid URL") }
+        let pluginName = try arguments.value("plugin") ?? ContentSniffer.plugin(for: location)
+        let plugin = try workspace.registry.plugin(pluginName, role: "ingest")
+        let source = SourceDefinition(id: "inspect", title: target, plugin: pluginName, url: target, kind: RecordKind.partner)
+        let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)")
+        let problems = ProblemLog()
+        let context = IngestContext(source: source, location: location, fetcher: fetcher, emit: { record in
+            let stamped = Pipeline.stamped(record, from: source)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(stamped.json), as: UTF8.self))
+        }, report: { problems.append($0) })
+        try await plugin.ingestBody?(context)
+        for problem in problems.all {
+            FileHandle.standardError.write(Data("archivar: \(location.relativeDescription): \(problem)\n".utf8))
+        }
+        return problems.all.isEmpty ? 0 : 1
+    }
+
+    /// `sources`: each source with its health.
+    func sources() throws -> Int32 {
+        let sources = try workspace.sources()
+        let states = try workspace.openCatalog().sourceStates()
+        let formatter = ISO8601DateFormatter()
+        let rows: [[String]] = sources.map { source in
+            let state = states[source.id] ?? SourceState(id: source.id)
+            return [source.id, source.plugin, source.kind, state.status,
+                    state.lastSuccess.map(formatter.string) ?? "never", String(state.failures),
+                    state.nextDue.map(formatter.string) ?? "now", String(state.itemCount),
+                    state.lastError.map { String($0.prefix(80)) } ?? ""]
+        }
+        print(TextTable(header: ["ID", "PLUGIN", "KIND", "STATUS", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ITEMS", "LAST ERROR"],
+                        rows: rows).rendered)
+        return 0
+    }
+
+    // MARK: Helpers
+
+    private func due(_ sources: [SourceDefinition], catalog: Catalog) throws -> [SourceDefinition] {
+        let states = try catalog.sourceStates()
+        let now = Date()
+        return sources.filter { source in (states[source.id]?.nextDue).map { $0 <= now } ?? true }
+    }
+
+    private func printSummary(_ report: HarvestReport) {
+        for result in report.results {
+            let tally = result.tally
+            var line = "\(result.source): \(tally.inserted) new, \(tally.updated) changed, \(tally.unchanged) unchanged"
+            if !tally.problems.isEmpty { line += ", \(tally.problems.count) problem(s)" }
+            if result.error != nil { line += " — FAILED" }
+            print(line)
+        }
+    }
+}
+
+/// Problems collected from callbacks.
+final class ProblemLog: @unchecked Sendable {
+    // @unchecked: `problems` is only touched under `lock`.
+    private let lock = NSLock()
+    private var problems: [Problem] = []
+    func append(_ problem: Problem) { lock.withLock { problems.append(problem) } }
+    var all: [Problem] { lock.withLock { problems } }
+}

@@ -1,0 +1,18 @@
+import ArchivarCore
+import Foundation
+
+/// Guesses the ingest plugin for `inspect` from the first bytes of a file.
+enum ContentSniffer {
+    static func plugin(for location: URL) throws -> String {
+        guard location.isFileURL else { return "rss" }
+        guard let handle = FileHandle(forReadingAtPath: location.path) else {
+            throw ArchivarError(path: location.relativeDescription, "cannot be read: no such file")
+        }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        if head.hasPrefix("[") || head.hasPrefix("{") { return "csl-json" }
+        if head.hasPrefix("<") { return "rss" }
+        throw ArchivarError(path: location.relativeDescription, "cannot tell what this file holds; name the plugin with --plugin")
+    }
+}

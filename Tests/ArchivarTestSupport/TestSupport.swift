@@ -1,0 +1,45 @@
+import Foundation
+
+/// A fresh directory under the system's temp folder, removed when the value is released.
+public final class TemporaryDirectory: @unchecked Sendable {
+    // @unchecked: `url` is immutable.
+    public let url: URL
+
+    public init(_ name: String = "archivar-test") throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A path inside the directory.
+    public func file(_ path: String) -> URL { url.appendingPathComponent(path) }
+
+    /// Writes `text` to `path` inside the directory, creating folders.
+    @discardableResult
+    public func write(_ text: String, to path: String) throws -> URL {
+        let target = file(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: target)
+        return target
+    }
+}
+
+/// Paths inside the repository, for tests that use the bundled samples.
+public enum Repository {
+    /// The package root (the folder holding Package.swift).
+    public static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// A bundled sample under `feeds/samples/`.
+    public static func sample(_ name: String) -> URL {
+        root.appendingPathComponent("feeds/samples").appendingPathComponent(name)
+    }
+}
