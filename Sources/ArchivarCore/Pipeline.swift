@@ -46,7 +46,8 @@ public struct Pipeline: Sendable {
             logger.info("[\(index + 1)/\(sources.count)] harvest \(source.id)", ["plugin": source.plugin])
             let result = await harvest(source, now: now)
             for problem in result.problems {
-                logger.warning("\(source.id): \(source.location(root: config.rootDirectory).relativeDescription): \(problem)")
+                let place = source.location(root: config.rootDirectory).relativeDescription + (problem.line.map { ":line \($0)" } ?? "")
+                logger.warning("\(source.id): \(place): \(problem.message)")
             }
             if let error = result.error {
                 logger.error("\(source.id): \(error)")
