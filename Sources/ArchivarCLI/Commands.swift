@@ -11,53 +11,59 @@ struct Commands {
 
     /// `run`: harvest due sources, then publish.
     func run() async throws -> Int32 {
-        guard let lock = try RunLock(directory: workspace.config.stateDirectory) else {
-            print("Another archivar run holds the lock; nothing to do.")
-            return 0
+        try await underRunLock { catalog, pipeline, sources in
+            let report = await pipeline.harvest(try due(sources, catalog: catalog))
+            printSummary(report)
+            try await pipeline.publish(sources: sources)
+            try printPublished(catalog)
+            return report.hasProblems ? 1 : 0
         }
-        defer { withExtendedLifetime(lock) {} }
-        let catalog = try workspace.openCatalog()
-        let pipeline = try workspace.pipeline(catalog)
-        let sources = try workspace.sources()
-        let report = await pipeline.harvest(try due(sources, catalog: catalog))
-        printSummary(report)
-        try await pipeline.publish(sources: sources)
-        print("Published \(try catalog.recordCount()) records to \(workspace.config.archiveDirectory.relativeDescription)/")
-        return report.hasProblems ? 1 : 0
     }
 
     /// `harvest [--source ID] [--all]`.
     func harvest(_ arguments: Arguments) async throws -> Int32 {
         guard arguments.positional.isEmpty else { throw UsageError("harvest takes no arguments") }
+        return try await underRunLock { catalog, pipeline, sources in
+            let chosen = try choose(from: sources, arguments: arguments, catalog: catalog)
+            if chosen.isEmpty { print("No source is due.") }
+            let report = await pipeline.harvest(chosen)
+            printSummary(report)
+            return report.hasProblems ? 1 : 0
+        }
+    }
+
+    /// The sources `harvest` takes: `--source ID`, `--all`, or the due ones.
+    private func choose(from sources: [SourceDefinition], arguments: Arguments, catalog: Catalog) throws -> [SourceDefinition] {
+        if let id = arguments.value("source") {
+            guard let source = sources.first(where: { $0.id == id }) else {
+                throw ArchivarError(path: workspace.config.sourcesDirectory.relativeDescription,
+                                    "no source has the id \"\(id)\"; known: \(sources.map(\.id).joined(separator: ", "))")
+            }
+            return [source]
+        }
+        return arguments.flag("all") ? sources : try due(sources, catalog: catalog)
+    }
+
+    /// Runs `body` holding the run lock; when another process holds it, says so and exits 0.
+    private func underRunLock(_ body: (Catalog, Pipeline, [SourceDefinition]) async throws -> Int32) async throws -> Int32 {
         guard let lock = try RunLock(directory: workspace.config.stateDirectory) else {
             print("Another archivar run holds the lock; nothing to do.")
             return 0
         }
         defer { withExtendedLifetime(lock) {} }
         let catalog = try workspace.openCatalog()
-        let pipeline = try workspace.pipeline(catalog)
-        let sources = try workspace.sources()
-        let chosen: [SourceDefinition]
-        if let id = arguments.value("source") {
-            guard let source = sources.first(where: { $0.id == id }) else {
-                throw ArchivarError(path: workspace.config.sourcesDirectory.relativeDescription,
-                                    "no source has the id \"\(id)\"; known: \(sources.map(\.id).joined(separator: ", "))")
-            }
-            chosen = [source]
-        } else {
-            chosen = arguments.flag("all") ? sources : try due(sources, catalog: catalog)
-        }
-        if chosen.isEmpty { print("No source is due.") }
-        let report = await pipeline.harvest(chosen)
-        printSummary(report)
-        return report.hasProblems ? 1 : 0
+        return try await body(catalog, try workspace.pipeline(catalog), try workspace.sources())
+    }
+
+    private func printPublished(_ catalog: Catalog) throws {
+        print("Published \(try catalog.recordCount()) records to \(workspace.config.archiveDirectory.relativeDescription)/")
     }
 
     /// `publish [--full]`.
     func publish() async throws -> Int32 {
         let catalog = try workspace.openCatalog()
         try await workspace.pipeline(catalog).publish(sources: try workspace.sources())
-        print("Published \(try catalog.recordCount()) records to \(workspace.config.archiveDirectory.relativeDescription)/")
+        try printPublished(catalog)
         return 0
     }
 

