@@ -26,7 +26,7 @@ enum PartnerPages {
                 body.append(.element("section", [("aria-labelledby", section.anchor)], [
                     .element("h2", [("id", section.anchor)], [.link(link, site.sourceTitle(section.source))]),
                     RecordList.node(Array(entries.prefix(previewCount)), root: root, site: site),
-                    .element("p", [], [.link(link, "\(strings["partners.all"]) (\(entries.count) \(strings["partners.entries"]))")]),
+                    .element("p", [], [.link(link, "\(strings["partners.all"]) (\(entries.count))")]),
                 ]))
             }
             return body

@@ -79,7 +79,8 @@ struct Commands {
                                catalog: catalog, layout: PageLayout(siteTitle: config.title, language: config.language),
                                logger: logger)
         try server.start()
-        print("Serving \(config.archiveDirectory.relativeDescription)/ at http://\(host):\(server.port)/ (Ctrl-C stops)")
+        let hostInURL = host.contains(":") ? "[\(host)]" : host
+        print("Serving \(config.archiveDirectory.relativeDescription)/ at http://\(hostInURL):\(server.port)/ (Ctrl-C stops)")
         let scheduler = Task { await schedule(catalog: catalog) }
         await SignalWaiter.waitForTermination()
         scheduler.cancel()

@@ -15,7 +15,6 @@ public enum Stylesheet {
       --line: #d5d9de;
       --soft: #f3f5f7;
       --mark: #fff1a8;
-      color-scheme: light;
     }
     *, *::before, *::after { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -25,9 +24,9 @@ public enum Stylesheet {
       color: var(--text);
       background: #fff;
     }
-    a { color: var(--accent); text-underline-offset: 0.15em; }
+    a { color: var(--accent); }
     a:visited { color: var(--accent-visited); }
-    a:hover { text-decoration-thickness: 2px; }
+    a:hover { color: #06325c; }
     a:focus-visible, button:focus-visible, input:focus-visible {
       outline: 3px solid #e8a33d;
       outline-offset: 2px;
@@ -35,16 +34,16 @@ public enum Stylesheet {
     .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem 1rem; }
     .skip:focus { left: 0.5rem; z-index: 10; }
 
-    header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
-    header {
+    body > header, main, body > footer { max-width: 64rem; margin: 0 auto; padding: 0 1.25rem; }
+    body > header {
       display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 2rem;
       padding-top: 1rem; padding-bottom: 1rem; border-bottom: 1px solid var(--line);
     }
     .site-title { margin: 0; font-size: 1.25rem; font-weight: 700; }
     .site-title a { color: var(--text); text-decoration: none; }
-    header nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; }
-    header nav a { text-decoration: none; }
-    header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
+    body > header nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; }
+    body > header nav a { text-decoration: none; }
+    body > header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
     form.search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-left: auto; }
     form.search label { font-size: 0.9375rem; color: var(--muted); }
     form.search input {
@@ -57,7 +56,7 @@ public enum Stylesheet {
     }
     main { padding-top: 1.5rem; padding-bottom: 3rem; }
     main > * { max-width: 48rem; }
-    footer { padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9375rem; }
+    body > footer { padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9375rem; }
 
     h1 { font-size: 1.875rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
     h2 { font-size: 1.375rem; line-height: 1.3; margin: 2rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--line); }
@@ -74,6 +73,7 @@ public enum Stylesheet {
     .citations a { color: var(--text); text-decoration-color: var(--line); }
     .citations a:hover { color: var(--accent); text-decoration-color: currentColor; }
 
+    .record > header { margin-bottom: 1.5rem; }
     .record .kind { margin: 0; color: var(--muted); font-size: 0.9375rem; text-transform: uppercase; letter-spacing: 0.04em; }
     .record .citation { padding: 0.75rem 1rem; background: var(--soft); border-left: 4px solid var(--accent); }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.25rem; }
@@ -95,7 +95,7 @@ public enum Stylesheet {
       .facts dd { margin-bottom: 0.5rem; }
     }
     @media print {
-      header nav, form.search, .skip, footer { display: none; }
+      body > header nav, form.search, .skip, body > footer { display: none; }
       a { color: inherit; }
     }
 

@@ -1,8 +1,5 @@
 import CMicroHTTPD
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The C callbacks given to libmicrohttpd. They cannot capture: each gets the
 /// `ServerContext` through its `cls` pointer.
@@ -16,34 +13,43 @@ enum MHDCallbacks {
         Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     }
 
-    /// Called once per request with its raw target: a copy becomes the request's
-    /// `*req_cls`, freed by the handler or by `completed`.
+    /// Called once per request with its raw target: starts a `PendingRequest`, which
+    /// becomes the request's `*req_cls` until `completed` releases it.
     static let receivedTarget: ArchivarMHDURICallback = { cls, uri, _ in
         guard let cls, let uri else { return nil }
         context(cls).inFlight.add(1, ordering: .releasing)
-        return UnsafeMutableRawPointer(strdup(uri))
+        return Unmanaged.passRetained(PendingRequest(target: String(cString: uri))).toOpaque()
     }
 
-    /// Converts the request, asks the router, queues the answer.
+    /// Called after the headers, then for each piece of a body, then once more at its
+    /// end. A request without a body is answered on that last call: a response queued
+    /// on the first call makes MHD close the connection instead of keeping it alive.
+    /// A body, which no route reads, is answered on the first call, so MHD drops it
+    /// unread (and closes the connection).
     static let access: MHD_AccessHandlerCallback = { cls, connection, _, method, _, _, uploadDataSize, requestContext in
-        guard let cls, let connection, let method, let requestContext else { return .NO }
-        guard let target = requestContext.pointee else {
-            // Answered already (405 before a request body): drop the body as it arrives.
-            guard let uploadDataSize, uploadDataSize.pointee > 0 else { return .NO }
-            uploadDataSize.pointee = 0
-            return .YES
+        guard let cls, let connection, let method, let pointer = requestContext?.pointee else { return .NO }
+        let pending = Unmanaged<PendingRequest>.fromOpaque(pointer).takeUnretainedValue()
+        uploadDataSize?.pointee = 0
+        guard !pending.answered else { return .YES }
+        let request: HTTPRequest
+        if let seen = pending.request {
+            request = seen
+        } else {
+            request = HTTPRequest(method: String(cString: method), target: pending.target, headers: headers(of: connection))
+            pending.request = request
+            let announcesBody = request.headers["Transfer-Encoding"] != nil
+                || (request.headers["Content-Length"].map { $0.trimmingCharacters(in: .whitespaces) != "0" } ?? false)
+            guard announcesBody else { return .YES }
         }
-        requestContext.pointee = nil
-        let rawTarget = String(cString: target.assumingMemoryBound(to: CChar.self))
-        free(target)
-        let request = HTTPRequest(method: String(cString: method), target: rawTarget, headers: headers(of: connection))
-        return queue(context(cls).router.respond(to: request), on: connection, context: context(cls))
+        pending.answered = true
+        let server = context(cls)
+        return queue(server.router.respond(to: request), on: connection, context: server)
     }
 
     /// Runs when a request is done, answered or not.
     static let completed: MHD_RequestCompletedCallback = { cls, _, requestContext, _ in
-        if let requestContext {
-            free(requestContext.pointee)
+        if let requestContext, let pending = requestContext.pointee {
+            Unmanaged<PendingRequest>.fromOpaque(pending).release()
             requestContext.pointee = nil
         }
         if let cls { context(cls).inFlight.subtract(1, ordering: .releasing) }
@@ -86,4 +92,16 @@ enum MHDCallbacks {
         }
         return MHD_queue_response(connection, UInt32(response.status.code), created)
     }
+}
+
+/// One request between MHD's callbacks: its raw target and how far it got.
+/// Not Sendable and needs no lock: libmicrohttpd runs the callbacks of one request
+/// one after another, on the thread that owns its connection.
+private final class PendingRequest {
+    let target: String
+    /// Set on the first call, when the headers are known.
+    var request: HTTPRequest?
+    var answered = false
+
+    init(target: String) { self.target = target }
 }

@@ -60,7 +60,7 @@ public final class WebServer: Sendable {
             if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
             let pointer = try context.collectingDaemonMessages {
                 address.withSocketAddress { socketAddress in
-                    archivar_mhd_start(flags, socketAddress, MHDCallbacks.access, MHDCallbacks.receivedTarget,
+                    archivar_mhd_start(flags, address.port, socketAddress, MHDCallbacks.access, MHDCallbacks.receivedTarget,
                                        MHDCallbacks.completed, MHDCallbacks.log,
                                        Unmanaged.passUnretained(context).toOpaque(), Self.threads, Self.connectionTimeout)
                 }

@@ -255,10 +255,11 @@ extension String {
         try await archive.publish(html)
 
         let overview = try archive.read("partners/index.html")
-        #expect(overview.contains(#"<a href="kommune360/">Kommune 360°</a></h2>"#))
-        #expect(overview.contains(#"<a href="inso/">IN/S/O – Projekte</a></h2>"#), "a defined partner without entries yet")
+        #expect(overview.contains(#"<a href="../partners/kommune360/">Kommune 360°</a></h2>"#))
+        #expect(overview.contains(#"<a href="../partners/inso/">IN/S/O – Projekte</a></h2>"#), "a defined partner without entries yet")
         #expect(!overview.contains("IKPE – Neues"), "press sources are not partners")
         #expect(overview.contains(#"<a href="../records/kommune360-1/">Soziale Durchmischung und Segregation</a>"#))
+        #expect(overview.contains(#"<a href="../partners/kommune360/">Alle Einträge (1)</a>"#))
 
         let source = try archive.read("partners/kommune360/index.html")
         #expect(source.contains("<h1>Kommune 360°</h1>"))
