@@ -10,7 +10,6 @@ struct RecordSummary: Sendable {
     let year: Int?
     let category: String?
     let kind: String
-    let type: String
     let date: DisplayDate?
     let source: String?
     /// Display names of the authors, else of the editors.
@@ -25,7 +24,6 @@ struct RecordSummary: Sendable {
         year = record.year
         category = record.category
         kind = record.kind
-        type = record.type
         date = DisplayDate(record: record, language: language)
         source = record.source
         creators = record.creators.map(\.displayName).filter { !$0.isEmpty }

@@ -44,7 +44,8 @@ public enum Stylesheet {
     body > header nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; }
     body > header nav a { text-decoration: none; }
     body > header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
-    form.search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-left: auto; }
+    form.search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 1rem; }
+    body > header form.search { margin: 0 0 0 auto; }
     form.search label { font-size: 0.9375rem; color: var(--muted); }
     form.search input {
       font: inherit; padding: 0.3rem 0.5rem; min-width: 12rem;
@@ -89,7 +90,7 @@ public enum Stylesheet {
     @media (max-width: 40rem) {
       body { font-size: 1rem; }
       h1 { font-size: 1.5rem; }
-      form.search { margin-left: 0; width: 100%; }
+      body > header form.search, form.search { margin-left: 0; width: 100%; }
       form.search input { flex: 1; min-width: 0; }
       .facts { grid-template-columns: 1fr; }
       .facts dd { margin-bottom: 0.5rem; }
