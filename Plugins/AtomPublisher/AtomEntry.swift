@@ -30,7 +30,7 @@ struct AtomEntry: Sendable {
         // An entry is never updated before it was published; with no date at all the
         // entry keeps one fixed time rather than the time of publishing.
         updated = [changed, published].compactMap { $0 }.max() ?? AtomDate.beginningOfTime
-        related = FeedAddress.originalLink(of: record)
+        related = record.originalLink
         authors = record.creators.map(\.displayName).filter { !$0.isEmpty }
         summary = [record.summary, record.abstract].compactMap { $0 }.first { !$0.isEmpty } ?? GermanCitation.format(record)
         content = record.content.flatMap { $0.isEmpty ? nil : $0 }

@@ -44,7 +44,7 @@ enum RecordJSONLD {
         if let description = record.abstract ?? record.summary { object["description"] = .string(description) }
         if let isbn = record.isbn { object["isbn"] = .string(isbn) }
         if let doi = record.doi { object["identifier"] = .string("https://doi.org/" + doi) }
-        if let original = OriginalLink.of(record) { object["sameAs"] = .string(original) }
+        if let original = record.originalLink { object["sameAs"] = .string(original) }
         if let language = record.language { object["inLanguage"] = .string(language) }
         if let keywords = record.text("keyword") { object["keywords"] = .string(keywords) }
         if let pages = record.text("number-of-pages").flatMap({ Int($0) }) { object["numberOfPages"] = .number(Double(pages)) }

@@ -43,7 +43,7 @@ enum RecordPage {
                 .element("div", [("class", "content")], [.sanitized(SanitizedHTML(trusted: content))]),
             ]))
         }
-        if let original = OriginalLink.of(record) {
+        if let original = record.originalLink {
             children.append(.element("p", [("class", "original")], [.link(original, strings["record.original"], [("rel", "external")])]))
         }
         return .element("article", [("class", "record")], children)

@@ -73,6 +73,15 @@ public struct Name: Sendable, Hashable {
         }
         let words = trimmed.split(separator: " ").map(String.init)
         guard words.count > 1 else { return Name(literal: trimmed) }
+        // "Nancy Weber dos Santos", "Kees van der Berg": lowercase particles before the family name.
+        if let start = words.indices.dropFirst().first(where: { particles.contains(words[$0]) }),
+           let end = words.indices[start...].first(where: { !particles.contains(words[$0]) }) {
+            return Name(family: words[end...].joined(separator: " "), given: words[..<start].joined(separator: " "),
+                        nonDroppingParticle: words[start..<end].joined(separator: " "))
+        }
         return Name(family: words.last, given: words.dropLast().joined(separator: " "))
     }
+
+    /// Name particles that belong before the family name.
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "dos", "da", "das", "du", "zu", "zur", "vom", "ten", "ter", "di", "del", "la", "le"]
 }

@@ -60,7 +60,7 @@ public struct UIStrings: Sendable {
         "partners.intro": "Neuigkeiten und Projekte aus den Feeds unserer Partner.",
         "partners.all": "Alle Einträge",
         "search.intro": "Durchsuchen Sie Titel, Personen, Zusammenfassungen und Volltexte aller Einträge.",
-        "search.help": "Alle Wörter müssen vorkommen. Möglich sind „Phrasen“, OR, -Wort, Präfix*, author:, title:, type:, source:, year:2019 und year:2019..2022.",
+        "search.help": "Alle Wörter müssen vorkommen; Groß- und Kleinschreibung und Umlaute (ä/a) spielen keine Rolle. „Wörter in Anführungszeichen“ werden als Phrase gesucht.",
         "record.editors.short": "(Hrsg.)",
         "record.container": "Erschienen in",
         "record.keywords": "Schlagwörter",

@@ -56,6 +56,10 @@ import Testing
         #expect(Name.parse("Fischer, Jörg") == Name(family: "Fischer", given: "Jörg"))
         #expect(Name.parse("Vanessa Janson") == Name(family: "Janson", given: "Vanessa"))
         #expect(Name.parse("IKPE") == Name(literal: "IKPE"))
+        let particle = Name.parse("Nancy Weber dos Santos")
+        #expect(particle == Name(family: "Santos", given: "Nancy Weber", nonDroppingParticle: "dos"))
+        #expect(particle.inverted == "dos Santos, Nancy Weber")
+        #expect(Name.parse("Kees van der Berg").sortName == "van der Berg")
     }
 
     @Test func mergeKeepsRicherValuePerField() {

@@ -1,3 +1,4 @@
+import ArchivarTestSupport
 import Foundation
 import Testing
 import ArchivarCore
@@ -208,17 +209,8 @@ enum Jing {
             throw ArchivarError("jing is not installed at \(executable): install the Debian package `jing` to validate Atom feeds")
         }
         let schema = try atomSchema()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-c", schema.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: output, as: UTF8.self)
-        if process.terminationStatus != 0, text.isEmpty { return "jing exited with status \(process.terminationStatus)" }
+        let (status, text) = try runTool(executable, ["-c", schema.path, file.path])
+        if status != 0, text.isEmpty { return "jing exited with status \(status)" }
         return text
     }
 
