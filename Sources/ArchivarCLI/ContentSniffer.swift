@@ -11,6 +11,7 @@ enum ContentSniffer {
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        if head.isEmpty { throw ArchivarError(path: location.relativeDescription, "the file is empty") }
         if head.hasPrefix("[") || head.hasPrefix("{") { return "csl-json" }
         if head.hasPrefix("<") { return "rss" }
         throw ArchivarError(path: location.relativeDescription, "cannot tell what this file holds; name the plugin with --plugin")

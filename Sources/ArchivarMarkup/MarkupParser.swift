@@ -64,7 +64,7 @@ private final class ProblemCollector {
             guard let context, let error else { return }
             let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
             let message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-            let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = TextFolding.clean(message)
             if collector.problems.count < 100 {
                 collector.problems.append(Problem(line: Int(error.pointee.line), trimmed))
             }
