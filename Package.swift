@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup"]),
-        .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore"]),
+        .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "PluginTests", dependencies: [
             "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher", "ArchivarStore", "ArchivarTestSupport",
         ], resources: [.copy("Fixtures")]),

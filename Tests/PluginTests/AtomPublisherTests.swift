@@ -31,7 +31,6 @@ import ArchivarCore
 
     @Test func feedValidatesAgainstTheAtomSchema() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add(Self.sampleRecords())
         let output = try await archive.publish(atom)
 
@@ -44,7 +43,6 @@ import ArchivarCore
 
     @Test func feedHasTheSiteMetadataAndOneEntryPerRecord() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add(Self.sampleRecords())
         try await archive.publish(atom)
         let feed = try archive.read("feed.atom")
@@ -81,7 +79,6 @@ import ArchivarCore
 
     @Test func categoryFeedsCarryTheirCategorysEntries() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add(Self.sampleRecords())
         let output = try await archive.publish(atom)
 
@@ -95,7 +92,6 @@ import ArchivarCore
 
     @Test func emptyCatalogStillGetsAValidFeed() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let output = try await archive.publish(atom)
 
         let feed = try archive.read("feed.atom")
@@ -107,7 +103,6 @@ import ArchivarCore
 
     @Test func entryIdsStayStableAcrossPublishes() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add(Self.sampleRecords())
         try await archive.publish(atom, into: "first")
         var changed = try Self.sampleRecords()[1]
@@ -126,7 +121,6 @@ import ArchivarCore
 
     @Test func unchangedCatalogGivesByteIdenticalFeeds() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add(Self.sampleRecords())
         try await archive.publish(atom, into: "first", now: Date(timeIntervalSince1970: 1_700_000_000))
         try await archive.add(Self.sampleRecords())  // the same records again: nothing changes
@@ -140,7 +134,6 @@ import ArchivarCore
 
     @Test func feedUpdatedIsTheNewestEntryNotThePublishTime() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let records = try Self.sampleRecords().enumerated().map { index, record in
             var record = record
             record.updated = "2024-0\(index + 1)-15T08:30:00+01:00"
@@ -158,7 +151,6 @@ import ArchivarCore
 
     @Test func feedCarriesTheNewestFiftyEntries() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let records = (1...60).map { number in
             var record = Record(id: "news-\(number)")
             record.title = "Meldung \(number)"

@@ -1,3 +1,4 @@
+import ArchivarTestSupport
 import Foundation
 import Testing
 import ArchivarCore
@@ -7,17 +8,17 @@ import ArchivarStore
 /// A real catalog in its own temp directory, filled with records and published by a
 /// sink into `output`. Shared by the HTML and Atom publisher tests.
 struct PublisherTestArchive {
-    let directory: URL
+    /// Removed when the last copy of the archive value goes away.
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
     let catalog: Catalog
     var config: SiteConfig
     var sources: [SourceDefinition] = []
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("publisher-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        catalog = try Catalog(file: directory.appendingPathComponent("c.sqlite"))
-        config = SiteConfig(root: directory)
+        temporary = try TemporaryDirectory("publisher-test")
+        catalog = try Catalog(file: temporary.file("c.sqlite"))
+        config = SiteConfig(root: temporary.url)
         config.baseURL = "https://archiv.example.org/ikpe/"
     }
 
@@ -54,8 +55,6 @@ struct PublisherTestArchive {
     func exists(_ path: String, in output: String = "out") -> Bool {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(output).appendingPathComponent(path).path)
     }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
 extension String {
@@ -94,7 +93,6 @@ extension String {
 
     @Test func everyRecordGetsItsOwnPage() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add([Self.handbuch, Self.aufsatz, Self.presse])
         try await archive.publish(html)
 
@@ -114,7 +112,6 @@ extension String {
 
     @Test func publicationsPageGroupsByCategoryThenYearNewestFirst() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let older = """
             {"id": "fischer2016unbegleitete", "type": "book", "title": "Unbegleitete minderjährige Flüchtlinge",
              "editor": [{"family": "Fischer", "given": "Jörg"}], "issued": {"date-parts": [[2016]]},
@@ -142,7 +139,6 @@ extension String {
 
     @Test func titleWithScriptTagShowsAsText() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         var record = Record(id: "boese2024")
         record.title = "Planung <script>alert(\"x\")</script> & Steuerung"
         record.kind = RecordKind.publication
@@ -159,7 +155,6 @@ extension String {
 
     @Test func recordPageCarriesHighwireTags() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add([Self.aufsatz, Self.handbuch])
         try await archive.publish(html)
 
@@ -188,7 +183,6 @@ extension String {
 
     @Test func jsonLDCannotCloseItsScriptElement() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         var record = Record(id: "ld2024")
         record.title = "</script><script>alert(1)</script> <!-- Kommentar"
         record.authors = [Name(family: "Fischer", given: "Jörg")]
@@ -215,7 +209,6 @@ extension String {
 
     @Test func homePageListsTheLatestTwentyAcrossKinds() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let records = (1...25).map { day in
             var record = Record(id: String(format: "eintrag-%02d", day))
             record.title = "Eintrag \(day)"
@@ -240,7 +233,6 @@ extension String {
 
     @Test func partnerPagesHaveOneSectionPerSource() async throws {
         var archive = try PublisherTestArchive()
-        defer { archive.remove() }
         archive.sources = [
             SourceDefinition(id: "kommune360", title: "Kommune 360°", plugin: "rss", url: "k.atom", kind: RecordKind.partner),
             SourceDefinition(id: "inso", title: "IN/S/O – Projekte", plugin: "rss", url: "i.rss", kind: RecordKind.partner),
@@ -272,7 +264,6 @@ extension String {
 
     @Test func pressListIsPaginatedAtOneHundred() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         let records = (1...101).map { number in
             var record = Record(id: "news-\(number)")
             record.title = "Meldung \(number)"
@@ -293,7 +284,6 @@ extension String {
 
     @Test func linksAreRelativeToTheArchiveRoot() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.add([Self.handbuch])
         try await archive.publish(html)
 
@@ -308,7 +298,6 @@ extension String {
 
     @Test func recordContentIsEmbeddedAndUnsafeLinksAreNot() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         var record = try Record(json: JSONValue.parse(Data(Self.presse.utf8)))
         record.link = "javascript:alert(1)"
         try await archive.add([record])
@@ -322,7 +311,6 @@ extension String {
 
     @Test func unsafeRecordIdIsPercentEncoded() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         var record = Record(id: "../böse id")
         record.title = "Pfad"
         try await archive.add([record])
@@ -335,7 +323,6 @@ extension String {
 
     @Test func englishLanguageSwitchesTheInterface() async throws {
         var archive = try PublisherTestArchive()
-        defer { archive.remove() }
         archive.config.language = "en"
         try await archive.add([Self.handbuch])
         try await archive.publish(html)
@@ -347,7 +334,6 @@ extension String {
 
     @Test func searchPageStylesheetAndNotFoundPageAreWritten() async throws {
         let archive = try PublisherTestArchive()
-        defer { archive.remove() }
         try await archive.publish(html)
 
         let search = try archive.read("search/index.html")

@@ -2,27 +2,24 @@ import ArchivarCore
 import ArchivarHTML
 import ArchivarStore
 import ArchivarWeb
+import ArchivarTestSupport
 import Foundation
 import Synchronization
 
 /// One test's own world: a temp directory with an `archive/` folder, a real catalog
 /// (`c.sqlite`) and a log recorder. The directory is removed when the site goes away.
 final class TestSite: Sendable {
-    let directory: URL
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
     let archive: URL
     let catalog: Catalog
     let log = LogRecorder()
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ArchivarWebTests-\(UUID().uuidString)", isDirectory: true)
-        archive = directory.appendingPathComponent("archive", isDirectory: true)
+        temporary = try TemporaryDirectory("ArchivarWebTests")
+        archive = temporary.file("archive")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        catalog = try Catalog(file: directory.appendingPathComponent("c.sqlite"))
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
+        catalog = try Catalog(file: temporary.file("c.sqlite"))
     }
 
     /// Writes `content` to `path` under the archive, creating folders.
