@@ -85,7 +85,8 @@ public struct Pipeline: Sendable {
             state.lastSuccess = now
             state.failures = 0
             state.lastError = tally.snapshot.problems.first.map { "\($0)" }
-            state.itemCount = max(state.itemCount, stored)
+            // A 304 (nothing read) keeps the count of the last harvest that read the feed.
+            if stored > 0 { state.itemCount = stored }
             state.nextDue = now.addingTimeInterval(source.interval)
             try? catalog.saveSourceState(state)
             return SourceResult(source: source.id, tally: tally.snapshot, error: nil)

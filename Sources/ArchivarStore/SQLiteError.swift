@@ -1,4 +1,3 @@
-import CSQLite
 
 /// An SQLite failure: the result code, SQLite's message and the SQL that failed.
 /// Bound values are never included, so records and secrets stay out of logs.
@@ -11,7 +10,4 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
     }
-
-    /// True for the primary code `SQLITE_BUSY` or `SQLITE_LOCKED`.
-    public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
 }

