@@ -25,6 +25,9 @@ let package = Package(
         // Pipeline plugins: one module per folder under Plugins/.
         .target(name: "Feeds", dependencies: ["ArchivarCore", "ArchivarHTML", "ArchivarMarkup"], path: "Plugins/Feeds"),
         .target(name: "Bibliography", dependencies: ["ArchivarCore"], path: "Plugins/Bibliography"),
+        .target(name: "OAIPMH", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/OAIPMH"),
+        .target(name: "Scrape", dependencies: ["ArchivarCore", "ArchivarHTML", "ArchivarMarkup"], path: "Plugins/Scrape"),
+        .target(name: "Exec", dependencies: ["ArchivarCore"], path: "Plugins/Exec"),
         .target(name: "Normalize", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/Normalize"),
         .target(name: "HTMLPublisher", dependencies: ["ArchivarCore", "ArchivarHTML"], path: "Plugins/HTMLPublisher"),
         .target(name: "AtomPublisher", dependencies: ["ArchivarCore", "ArchivarMarkup"], path: "Plugins/AtomPublisher"),
@@ -32,18 +35,19 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .target(name: "ArchivarCLI", dependencies: [
             "ArchivarCore", "ArchivarStore", "ArchivarWeb", "CSystem",
-            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher",
+            "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",
         ]),
         .executableTarget(name: "archivar", dependencies: ["ArchivarCLI", "CSystem"]),
 
         // Tests.
-        .target(name: "ArchivarTestSupport", path: "Tests/ArchivarTestSupport"),
+        .target(name: "ArchivarTestSupport", dependencies: ["ArchivarWeb"], path: "Tests/ArchivarTestSupport"),
         .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup"]),
         .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "PluginTests", dependencies: [
-            "Feeds", "Bibliography", "Normalize", "HTMLPublisher", "AtomPublisher", "ArchivarStore", "ArchivarTestSupport",
+            "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",
+            "ArchivarStore", "ArchivarTestSupport",
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
     ]

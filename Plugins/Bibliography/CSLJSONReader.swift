@@ -6,8 +6,8 @@ import Foundation
 public enum BibliographyPlugin {
     public static let plugins: [Plugin] = [
         .ingest("csl-json", summary: "CSL-JSON bibliography files (Zotero, Pandoc, citeproc)") { context in
-            guard let data = try await context.fetchSource() else { return }
-            let items = try CSLJSONReader.read(data, path: context.location.relativeDescription)
+            guard let document = try await context.fetchSource() else { return }
+            let items = try CSLJSONReader.read(document.data, path: context.location.relativeDescription)
             for problem in items.problems { context.report(problem) }
             for record in items.records { try await context.emit(record) }
         },

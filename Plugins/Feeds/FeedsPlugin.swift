@@ -8,8 +8,8 @@ import Foundation
 public enum FeedsPlugin {
     public static let plugins: [Plugin] = [
         .ingest("rss", summary: "RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 feeds (auto-detected)") { context in
-            guard let data = try await context.fetchSource() else { return }
-            let items = try FeedParser.parse(data, url: context.location, source: context.source)
+            guard let document = try await context.fetchSource() else { return }
+            let items = try FeedParser.parse(document.data, url: document.url, source: context.source)
             for problem in items.problems { context.report(problem) }
             for record in items.records { try await context.emit(record) }
         },

@@ -16,7 +16,7 @@ struct Commands {
             printSummary(report)
             try await pipeline.publish(sources: sources)
             try printPublished(catalog)
-            return report.hasProblems ? 1 : 0
+            return report.hasFailures ? 1 : 0
         }
     }
 
@@ -28,7 +28,7 @@ struct Commands {
             if chosen.isEmpty { print("No source is due.") }
             let report = await pipeline.harvest(chosen)
             printSummary(report)
-            return report.hasProblems ? 1 : 0
+            return report.hasFailures ? 1 : 0
         }
     }
 

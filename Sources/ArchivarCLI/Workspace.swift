@@ -2,10 +2,13 @@ import ArchivarCore
 import ArchivarStore
 import AtomPublisher
 import Bibliography
+import Exec
 import Feeds
 import Foundation
 import HTMLPublisher
 import Normalize
+import OAIPMH
+import Scrape
 
 /// Everything a command needs: configuration, sources, plugins, catalog, logger.
 struct Workspace {
@@ -17,6 +20,9 @@ struct Workspace {
     static let registry = PluginRegistry([
         FeedsPlugin.plugins,
         BibliographyPlugin.plugins,
+        OAIPMHPlugin.plugins,
+        ScrapePlugin.plugins,
+        ExecPlugin.plugins,
         NormalizePlugin.plugins,
         IndexPlugin.plugins,
         HTMLPublisherPlugin.plugins,

@@ -32,6 +32,10 @@ public protocol CatalogWriter: CatalogReader {
     func upsert(_ record: Record, origin: RecordOrigin) throws -> UpsertOutcome
     /// Saves the state of a source.
     func saveSourceState(_ state: SourceState) throws
+    /// Forgets that `origin` delivered a record (the source deleted the item). The record
+    /// itself is removed when no other origin delivered it. Returns whether it was removed.
+    @discardableResult
+    func withdraw(_ origin: RecordOrigin) throws -> Bool
 }
 
 /// Where a record came from: a source and the item's own id there.
@@ -60,11 +64,18 @@ public struct SourceState: Sendable, Equatable {
     public var failures: Int = 0
     public var nextDue: Date?
     public var itemCount: Int = 0
+    /// The new address a permanent redirect (301/308) pointed to; used instead of `url`.
+    public var permanentURL: String?
+    /// Why the source is no longer harvested (its server answered 410 Gone); nil while active.
+    public var disabledReason: String?
+    /// Where an incremental ingest plugin stopped last time (OAI-PMH: the last datestamp).
+    public var cursor: String?
 
     public init(id: String) { self.id = id }
 
-    /// `ok`, `failing` or `new`.
+    /// `ok`, `failing`, `disabled` or `new`.
     public var status: String {
+        if disabledReason != nil { return "disabled" }
         if lastAttempt == nil { return "new" }
         return failures == 0 ? "ok" : "failing"
     }

@@ -3,6 +3,22 @@ import Foundation
 import FoundationNetworking
 #endif
 
+/// A document as it was fetched: its bytes, the media type the server declared (with
+/// any `charset` parameter; nil for files) and the address it finally came from.
+public struct FetchedDocument: Sendable {
+    public var data: Data
+    /// The `Content-Type` header as sent, e.g. `application/rss+xml; charset=ISO-8859-1`.
+    public var contentType: String?
+    /// The URL after redirects.
+    public var url: URL
+
+    public init(data: Data, contentType: String? = nil, url: URL) {
+        self.data = data
+        self.contentType = contentType
+        self.url = url
+    }
+}
+
 /// Reads a source's bytes from a file or over HTTP, with conditional GET and a size limit.
 /// One fetcher serves one source harvest and remembers the validators it saw.
 public final class Fetcher: @unchecked Sendable {
@@ -26,9 +42,9 @@ public final class Fetcher: @unchecked Sendable {
         lock.withLock { validators }
     }
 
-    /// The bytes at `url`, or nil when an HTTP server answered 304 Not Modified.
-    public func fetch(_ url: URL) async throws -> Data? {
-        if url.isFileURL { return try readFile(url) }
+    /// The document at `url`, or nil when an HTTP server answered 304 Not Modified.
+    public func fetch(_ url: URL) async throws -> FetchedDocument? {
+        if url.isFileURL { return FetchedDocument(data: try readFile(url), url: url) }
         guard url.scheme == "http" || url.scheme == "https" else {
             throw ArchivarError(path: url.absoluteString, "only http, https and file URLs can be read")
         }
@@ -51,7 +67,7 @@ public final class Fetcher: @unchecked Sendable {
             lock.withLock {
                 validators = (http.value(forHTTPHeaderField: "ETag"), http.value(forHTTPHeaderField: "Last-Modified"))
             }
-            return data
+            return FetchedDocument(data: data, contentType: http.value(forHTTPHeaderField: "Content-Type"), url: http.url ?? url)
         default:
             throw ArchivarError(path: url.absoluteString, "the server answered HTTP \(http.statusCode)")
         }

@@ -60,6 +60,7 @@ public struct Pipeline: Sendable {
     private func harvest(_ source: SourceDefinition, now: Date) async -> SourceResult {
         var state = (try? catalog.sourceStates()[source.id]) ?? SourceState(id: source.id)
         let tally = HarvestTally()
+        let cursor = CursorBox(state.cursor)
         let fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: userAgent)
         state.lastAttempt = now
         do {
@@ -69,13 +70,18 @@ public struct Pipeline: Sendable {
             let stored = try await catalog.transaction { () async throws -> Int in
                 let context = IngestContext(
                     source: source, location: source.location(root: config.rootDirectory), fetcher: fetcher,
+                    cursor: state.cursor, logger: logger,
                     emit: { record in
                         let identified = Self.identified(record)
                         guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
                         let outcome = try self.catalog.upsert(ready, origin: RecordOrigin(source: source.id, itemID: identified.id))
                         tally.count(outcome)
                     },
-                    report: { tally.report($0) })
+                    report: { tally.report($0) },
+                    saveCursor: { cursor.value = $0 },
+                    withdraw: { itemID in
+                        if try self.catalog.withdraw(RecordOrigin(source: source.id, itemID: itemID)) { tally.countWithdrawn() }
+                    })
                 try await ingest(context)
                 return tally.snapshot.seen
             }
@@ -83,6 +89,7 @@ public struct Pipeline: Sendable {
             state.etag = validators.etag ?? state.etag
             state.lastModified = validators.lastModified ?? state.lastModified
             state.lastSuccess = now
+            state.cursor = cursor.value
             state.failures = 0
             state.lastError = tally.snapshot.problems.first.map { "\($0)" }
             // A 304 (nothing read) keeps the count of the last harvest that read the feed.
@@ -178,13 +185,29 @@ final class HarvestTally: @unchecked Sendable {
 
     func report(_ problem: Problem) { lock.withLock { tally.problems.append(problem) } }
 
+    func countWithdrawn() { lock.withLock { tally.withdrawn += 1 } }
+
     var snapshot: SourceResult.Tally { lock.withLock { tally } }
+}
+
+/// The cursor an ingest plugin saves during a harvest.
+final class CursorBox: @unchecked Sendable {
+    // @unchecked: `stored` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: String?
+    init(_ value: String?) { stored = value }
+    var value: String? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }
 
 /// What happened to one source in a harvest.
 public struct SourceResult: Sendable {
     public struct Tally: Sendable {
         public var seen = 0, inserted = 0, updated = 0, unchanged = 0
+        /// Records removed because the source deleted them.
+        public var withdrawn = 0
         public var problems: [Problem] = []
     }
     public var source: String
@@ -192,17 +215,18 @@ public struct SourceResult: Sendable {
     /// Set when the source failed outright: nothing of this run was stored.
     public var error: ArchivarError?
     public var problems: [Problem] { tally.problems }
-    /// The source failed, or reported problems in its input.
-    public var hasProblems: Bool { error != nil || !tally.problems.isEmpty }
+    /// The source failed outright (nothing read, nothing stored).
+    public var failed: Bool { error != nil }
 }
 
 /// What happened in a harvest run.
 public struct HarvestReport: Sendable {
     public var results: [SourceResult]
-    /// True when any source failed or reported problems: `harvest` then exits 1.
-    public var hasProblems: Bool { results.contains { $0.hasProblems } }
+    /// True when a source failed outright: `harvest` then exits 1. Problems in a feed
+    /// that was read (recovered XML, a dropped item) are logged but do not count.
+    public var hasFailures: Bool { results.contains { $0.failed } }
     /// True when anything was inserted or updated.
-    public var changedCatalog: Bool { results.contains { $0.tally.inserted + $0.tally.updated > 0 } }
+    public var changedCatalog: Bool { results.contains { $0.tally.inserted + $0.tally.updated + $0.tally.withdrawn > 0 } }
 }
 
 /// Swapping a freshly rendered directory in for the old one.

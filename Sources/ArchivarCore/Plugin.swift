@@ -90,19 +90,35 @@ public struct IngestContext: Sendable {
     public let emit: @Sendable (Record) async throws -> Void
     /// Reports a problem that did not stop the plugin (a broken item, a recovered error).
     public let report: @Sendable (Problem) -> Void
+    /// Where an incremental plugin stopped last time (see `saveCursor`); nil on the first run.
+    public let cursor: String?
+    /// Remembers where to go on next time; kept only when the harvest succeeds.
+    public let saveCursor: @Sendable (String) -> Void
+    /// Tells the catalog the source deleted the item with this id (e.g. an OAI-PMH
+    /// `status="deleted"` header): the record goes unless another source delivered it too.
+    public let withdraw: @Sendable (String) async throws -> Void
+    /// The log, for what a plugin has to say beside records (an external command's stderr).
+    public let logger: Logger
 
     public init(source: SourceDefinition, location: URL, fetcher: Fetcher,
+                cursor: String? = nil, logger: Logger = .silent,
                 emit: @escaping @Sendable (Record) async throws -> Void,
-                report: @escaping @Sendable (Problem) -> Void) {
+                report: @escaping @Sendable (Problem) -> Void,
+                saveCursor: @escaping @Sendable (String) -> Void = { _ in },
+                withdraw: @escaping @Sendable (String) async throws -> Void = { _ in }) {
         self.source = source
         self.location = location
         self.fetcher = fetcher
+        self.cursor = cursor
+        self.logger = logger
         self.emit = emit
         self.report = report
+        self.saveCursor = saveCursor
+        self.withdraw = withdraw
     }
 
     /// Reads the source's location; nil when the server said it has not changed.
-    public func fetchSource() async throws -> Data? {
+    public func fetchSource() async throws -> FetchedDocument? {
         try await fetcher.fetch(location)
     }
 }

@@ -142,6 +142,19 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         }
     }
 
+    @discardableResult
+    public func withdraw(_ origin: RecordOrigin) throws -> Bool {
+        try withWriter { connection in
+            guard let recordID = try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
+                                                     [.text(origin.source), .text(origin.itemID)]) else { return false }
+            try connection.run("DELETE FROM origins WHERE source = ?1 AND item_id = ?2", [.text(origin.source), .text(origin.itemID)])
+            let others = try connection.integer("SELECT count(*) FROM origins WHERE record_id = ?1", [.text(recordID)]) ?? 0
+            guard others == 0 else { return false }
+            try connection.run("DELETE FROM records WHERE id = ?1", [.text(recordID)])
+            return true
+        }
+    }
+
     public func record(id: String) throws -> Record? {
         try withWriter { connection in try Self.record(id: id, in: connection) }
     }
@@ -232,7 +245,9 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try withReader { connection in
             var states: [String: SourceState] = [:]
             try connection.run("""
-                SELECT id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count FROM sources
+                SELECT id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count,
+                       permanent_url, disabled_reason, cursor
+                FROM sources
                 """) { row in
                 var state = SourceState(id: row.text(0) ?? "")
                 state.etag = row.text(1)
@@ -243,6 +258,9 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
                 state.failures = row.int(6) ?? 0
                 state.nextDue = row.double(7).map(Date.init(timeIntervalSince1970:))
                 state.itemCount = row.int(8) ?? 0
+                state.permanentURL = row.text(9)
+                state.disabledReason = row.text(10)
+                state.cursor = row.text(11)
                 states[state.id] = state
             }
             return states
@@ -252,17 +270,20 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     public func saveSourceState(_ state: SourceState) throws {
         try withWriter { connection in
             try connection.run("""
-                INSERT INTO sources(id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                INSERT INTO sources(id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due,
+                                    item_count, permanent_url, disabled_reason, cursor)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 ON CONFLICT(id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                     last_attempt = excluded.last_attempt, last_success = excluded.last_success,
                     last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due,
-                    item_count = excluded.item_count
+                    item_count = excluded.item_count, permanent_url = excluded.permanent_url,
+                    disabled_reason = excluded.disabled_reason, cursor = excluded.cursor
                 """, [
                     .text(state.id), SQLValue(state.etag), SQLValue(state.lastModified),
                     SQLValue(state.lastAttempt?.timeIntervalSince1970), SQLValue(state.lastSuccess?.timeIntervalSince1970),
                     SQLValue(state.lastError), .integer(Int64(state.failures)),
                     SQLValue(state.nextDue?.timeIntervalSince1970), .integer(Int64(state.itemCount)),
+                    SQLValue(state.permanentURL), SQLValue(state.disabledReason), SQLValue(state.cursor),
                 ])
         }
     }

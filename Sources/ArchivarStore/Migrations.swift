@@ -61,6 +61,12 @@ enum Migrations {
             INSERT INTO records_fts(rowid, title, creators, body) VALUES (new.rowid, new.title, new.creators, new.body);
         END;
         """,
+        // 2: permanent redirects, sources disabled by 410 Gone, incremental-harvest cursors.
+        """
+        ALTER TABLE sources ADD COLUMN permanent_url TEXT;
+        ALTER TABLE sources ADD COLUMN disabled_reason TEXT;
+        ALTER TABLE sources ADD COLUMN cursor TEXT;
+        """,
     ]
 
     /// Applies every migration newer than the database's `user_version`, each in a

@@ -43,7 +43,7 @@ enum MHDCallbacks {
         }
         pending.answered = true
         let server = context(cls)
-        return queue(server.router.respond(to: request), on: connection, context: server)
+        return queue(server.respond(request), on: connection, context: server)
     }
 
     /// Runs when a request is done, answered or not.

@@ -1,19 +1,20 @@
 import ArchivarCore
 import Synchronization
 
-/// What libmicrohttpd's callbacks reach through their `cls` pointer: the router, the
+/// What libmicrohttpd's callbacks reach through their `cls` pointer: the handler, the
 /// logger, the count of requests in flight (for a graceful stop) and the daemon's
 /// messages while it starts (for a clear error when it cannot).
 final class ServerContext: Sendable {
-    let router: Router
+    /// Answers one request (the archive's `Router`, or a test's scripted server).
+    let respond: @Sendable (HTTPRequest) -> HTTPResponse
     let logger: Logger
     /// Requests received and not yet completed.
     let inFlight = Atomic<Int>(0)
     /// Non-nil while the daemon starts: its messages are collected instead of logged.
     private let startupMessages = Mutex<[String]?>(nil)
 
-    init(router: Router, logger: Logger) {
-        self.router = router
+    init(respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse, logger: Logger) {
+        self.respond = respond
         self.logger = logger
     }
 

@@ -32,22 +32,35 @@ public final class WebServer: Sendable {
     /// How long `stop()` waits for requests in flight.
     private static let drainTimeout = Duration.seconds(10)
 
-    private let options: WebOptions
+    private let host: String
+    private let requestedPort: UInt16
+    /// What the server serves, for the start-up log line.
+    private let serving: [String: String]
     private let context: ServerContext
     private let daemon = Mutex<RunningDaemon?>(nil)
 
     /// A server over the archive and the catalog; nothing listens until `start()`.
-    public init(options: WebOptions, catalog: any CatalogReader, layout: PageLayout, logger: Logger) {
-        self.options = options
+    public convenience init(options: WebOptions, catalog: any CatalogReader, layout: PageLayout, logger: Logger) {
         let router = Router(archiveDirectory: options.archiveDirectory, catalog: catalog, layout: layout, logger: logger)
-        context = ServerContext(router: router, logger: logger)
+        self.init(host: options.host, port: options.port, logger: logger, serving: ["archive": options.archiveDirectory.path],
+                  respond: router.respond(to:))
+    }
+
+    /// A server whose every request is answered by `respond`, called on a worker thread
+    /// (the tests' stand-in for partners' servers uses this).
+    public init(host: String = "127.0.0.1", port: UInt16 = 0, logger: Logger, serving: [String: String] = [:],
+                respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+        self.host = host
+        requestedPort = port
+        self.serving = serving
+        context = ServerContext(respond: respond, logger: logger)
     }
 
     deinit { stop() }
 
     /// The port the server listens on (the chosen one when started with port 0), or
     /// the configured port while stopped.
-    public var port: UInt16 { daemon.withLock { $0?.port } ?? options.port }
+    public var port: UInt16 { daemon.withLock { $0?.port } ?? requestedPort }
 
     /// Binds and starts answering; does nothing when already running.
     /// - Throws: `ArchivarError` "cannot listen on HOST:PORT: …" when the address is
@@ -55,7 +68,7 @@ public final class WebServer: Sendable {
     public func start() throws {
         try daemon.withLock { running in
             guard running == nil else { return }
-            let address = try ListenAddress(host: options.host, port: options.port)
+            let address = try ListenAddress(host: host, port: requestedPort)
             var flags = MHD_USE_AUTO_INTERNAL_THREAD.rawValue | MHD_USE_ERROR_LOG.rawValue | MHD_USE_ITC.rawValue
             if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
             let pointer = try context.collectingDaemonMessages {
@@ -69,8 +82,7 @@ public final class WebServer: Sendable {
             }
             let port = archivar_mhd_bound_port(pointer)
             running = RunningDaemon(pointer: pointer, port: port)
-            context.logger.info("serving", ["address": "http://\(address.hostDescription):\(port)/",
-                                            "archive": options.archiveDirectory.path])
+            context.logger.info("serving", serving.merging(["address": "http://\(address.hostDescription):\(port)/"]) { $1 })
         }
     }
 

@@ -1,0 +1,6 @@
+import ArchivarCore
+
+/// The `oaipmh` ingest plugin (being built).
+public enum OAIPMHPlugin {
+    public static let plugins: [Plugin] = []
+}
