@@ -34,7 +34,7 @@ let package = Package(
 
         // The executable: argument parsing and wiring only.
         .target(name: "ArchivarCLI", dependencies: [
-            "ArchivarCore", "ArchivarStore", "ArchivarWeb", "CSystem",
+            "ArchivarCore", "ArchivarMarkup", "ArchivarStore", "ArchivarWeb", "CSystem",
             "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",
         ]),
         .executableTarget(name: "archivar", dependencies: ["ArchivarCLI", "CSystem"]),
@@ -47,9 +47,9 @@ let package = Package(
         .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "PluginTests", dependencies: [
             "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",
-            "ArchivarStore", "ArchivarTestSupport",
+            "ArchivarStore", "ArchivarWeb", "ArchivarTestSupport",
         ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchivarCore", "ArchivarWeb", "ArchivarTestSupport"]),
     ]
 )
 

@@ -67,7 +67,13 @@ public enum ArchivarCLI {
             case "serve": return try await commands.serve(arguments)
             case "search": return try commands.search(arguments)
             case "inspect": return try await commands.inspect(arguments)
-            case "sources": return try commands.sources()
+            case "sources":
+                switch arguments.positional.first {
+                case nil: return try commands.sources()
+                case "import": return try commands.importOPML(arguments)
+                case "export": return try commands.exportOPML(arguments)
+                case let other?: throw UsageError("unknown sources action \"\(other)\": use import FILE.opml or export")
+                }
             default: return usage("unknown command \"\(name)\"", help: CommandHelp.overview)
             }
         } catch let error as UsageError {

@@ -50,7 +50,9 @@ struct CommandHelp {
         summary: "Dry run of an ingest plugin: print the records it would produce as JSON Lines; writes nothing.",
         options: [("--plugin NAME", "the ingest plugin (default: from the file's content)")], valued: ["plugin"])
     static let sources = CommandHelp(
-        name: "sources", usage: "sources", summary: "List every source with its health.", options: [], valued: [])
+        name: "sources", usage: "sources [import FILE.opml | export]",
+        summary: "List every source with its health; import or export an OPML subscription list (rss sources).",
+        options: [], valued: [])
 
     static var overview: String {
         var lines = ["usage: archivar [--config FILE] [--state DIR] [--log-format text|json] COMMAND [options]", "", "commands:"]

@@ -32,7 +32,8 @@ struct Commands {
         }
     }
 
-    /// The sources `harvest` takes: `--source ID`, `--all`, or the due ones.
+    /// The sources `harvest` takes: `--source ID` (even a disabled one: a success enables
+    /// it again), `--all` (every source not disabled), or the due ones.
     private func choose(from sources: [SourceDefinition], arguments: Arguments, catalog: Catalog) throws -> [SourceDefinition] {
         if let id = arguments.value("source") {
             guard let source = sources.first(where: { $0.id == id }) else {
@@ -41,7 +42,12 @@ struct Commands {
             }
             return [source]
         }
-        return arguments.flag("all") ? sources : try due(sources, catalog: catalog)
+        let states = try catalog.sourceStates()
+        for source in sources {
+            guard let reason = states[source.id]?.disabledReason else { continue }
+            print("\(source.id): skipped, disabled because \(reason); `archivar harvest --source \(source.id)` tries it again")
+        }
+        return arguments.flag("all") ? sources.filter { states[$0.id]?.disabledReason == nil } : try due(sources, catalog: catalog)
     }
 
     /// Runs `body` holding the run lock; when another process holds it, says so and exits 0.
@@ -162,31 +168,63 @@ struct Commands {
         return problems.all.isEmpty ? 0 : 1
     }
 
-    /// `sources`: each source with its health.
+    /// `sources`: each source with its health, then what needs a closer look: the last
+    /// error, a permanent redirect, why a source is disabled.
     func sources() throws -> Int32 {
         let sources = try workspace.sources()
         let states = try workspace.openCatalog().sourceStates()
-        let formatter = ISO8601DateFormatter()
+        let now = Date()
+        let clock = DateFormatter()
+        clock.dateFormat = "yyyy-MM-dd HH:mm"
+        func distance(_ date: Date) -> String {
+            let minutes = Int((abs(date.timeIntervalSince(now)) / 60).rounded())
+            if minutes == 0 { return date > now ? "in under a minute" : "just now" }
+            let amount = minutes < 90 ? "\(minutes) min" : minutes < 36 * 60 ? "\(Int((Double(minutes) / 60).rounded())) h"
+                : "\(Int((Double(minutes) / 1440).rounded())) d"
+            return date > now ? "in \(amount)" : "\(amount) ago"
+        }
+        var notes: [String] = []
         let rows: [[String]] = sources.map { source in
             let state = states[source.id] ?? SourceState(id: source.id)
-            return [source.id, source.plugin, source.kind, state.status,
-                    state.lastSuccess.map(formatter.string) ?? "never", String(state.failures),
-                    state.nextDue.map(formatter.string) ?? "now", String(state.itemCount),
-                    state.lastError.map { String($0.prefix(80)) } ?? ""]
+            let nextDue: String
+            if state.disabledReason != nil {
+                nextDue = "only with --source"
+            } else if let due = state.nextDue, due > now {
+                nextDue = "\(clock.string(from: due)) (\(distance(due)))"
+            } else {
+                nextDue = "now"
+            }
+            if let reason = state.disabledReason {
+                notes.append("\(source.id): disabled because \(reason); `archivar harvest --source \(source.id)` tries it again")
+            }
+            if let moved = state.permanentURL {
+                notes.append("\(source.id): moved permanently to \(moved) (read from there instead of \(source.url))")
+            }
+            if let error = state.lastError {
+                notes.append("\(source.id): last error: \(error)")
+            }
+            return [source.id, source.plugin, state.status,
+                    state.lastSuccess.map { "\(clock.string(from: $0)) (\(distance($0)))" } ?? "never",
+                    String(state.failures), nextDue, String(state.itemCount)]
         }
-        print(TextTable(header: ["ID", "PLUGIN", "KIND", "STATUS", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ITEMS", "LAST ERROR"],
-                        rows: rows).rendered)
+        print(TextTable(header: ["ID", "PLUGIN", "STATUS", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ITEMS"], rows: rows).rendered)
+        if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         return 0
     }
 
     // MARK: Helpers
 
+    /// The sources whose next due time has come, leaving out those disabled by 410 Gone.
     private func due(_ sources: [SourceDefinition], catalog: Catalog) throws -> [SourceDefinition] {
         let states = try catalog.sourceStates()
         let now = Date()
-        return sources.filter { source in (states[source.id]?.nextDue).map { $0 <= now } ?? true }
+        return sources.filter { source in
+            guard let state = states[source.id] else { return true }
+            return state.disabledReason == nil && (state.nextDue.map { $0 <= now } ?? true)
+        }
     }
 
+    /// One line per source: what it wrote; the log on stderr says why a source failed.
     private func printSummary(_ report: HarvestReport) {
         for result in report.results {
             let tally = result.tally

@@ -1,19 +1,29 @@
 import Foundation
 
 /// Reads the dates feeds and web pages actually contain: RFC 822 (with the common
-/// mistakes: no or wrong weekday, two-digit years, named zones), ISO 8601 variants,
-/// and German `04.11.2022`. Writes RFC 3339 in UTC.
+/// mistakes: no or wrong weekday, two-digit years, missing seconds, named and military
+/// zones, German month and day names), ISO 8601 variants, German `04.11.2022` and
+/// `4. November 2022`, and datelines at the start of a text. Writes RFC 3339 in UTC.
+/// A date without a zone is read as UTC, a German one as Berlin time (noon when it has
+/// no time of day). Military zones other than `Z` count as UTC, as RFC 5322 §4.3 advises.
 public enum DateText {
     /// The moment `text` names, or nil when it is not a date Archivar understands.
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         if let first = trimmed.first, first.isNumber, trimmed.count >= 10,
-           trimmed[trimmed.index(trimmed.startIndex, offsetBy: 4)] == "-" {
+           ["-", "/"].contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 4)]) {
             return iso8601(trimmed)
         }
-        if let german = germanDate(trimmed) { return german }
-        return rfc822(trimmed)
+        return rfc822(trimmed) ?? germanDate(trimmed)
+    }
+
+    /// The date of a dateline that opens a press text, e.g. `Erfurt/04.11.2022. Der …`
+    /// or `Erfurt, 4. November 2022 – Der …`; nil when the text does not start with one.
+    public static func dateline(_ text: String) -> Date? {
+        let pattern = #/\s*(?:\p{L}[\p{L}\p{Zs}.\-]{0,40}?\s*[,\/(]\s*)?(\d{1,2}\.\s?(?:\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)|\p{L}+\s+\d{4}))/#
+        guard let match = String(text.prefix(120)).prefixMatch(of: pattern) else { return nil }
+        return parse(String(match.1))
     }
 
     /// RFC 3339 in UTC, e.g. `2022-11-04T11:00:00Z`.
@@ -23,60 +33,82 @@ public enum DateText {
         return formatter.string(from: date)
     }
 
-    /// `2022-11-04`, `2022-11-04T12:00`, `2022-11-04T12:00:00+01:00`, `…Z`, `….123Z`.
+    /// `2022-11-04`, `2022-11-04T12:00`, `2022-11-04T12:00:00+01:00`, `…+0100`, `…Z`, `….123Z`.
     static func iso8601(_ text: String) -> Date? {
-        let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/#
+        let pattern = #/^(\d{4})[-\/](\d{2})[-\/](\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/#
         guard let match = text.wholeMatch(of: pattern),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) else { return nil }
         let hour = match.4.flatMap { Int($0) } ?? 0, minute = match.5.flatMap { Int($0) } ?? 0
         let second = match.6.flatMap { Int($0) } ?? 0
-        var offset = 0
-        if let zone = match.7, zone != "Z" {
-            let digits = zone.dropFirst().replacingOccurrences(of: ":", with: "")
-            let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0
-            offset = (hours * 3600 + minutes * 60) * (zone.hasPrefix("-") ? -1 : 1)
-        }
+        let offset = match.7.flatMap { numericZone(String($0)) } ?? 0
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
     }
 
     /// `04.11.2022`, `4.11.22`, optionally inside a dateline (`Erfurt/04.11.2022.`), at noon Berlin time.
     static func germanDate(_ text: String) -> Date? {
         guard let match = text.firstMatch(of: #/(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)/#),
-              let day = Int(match.1), let month = Int(match.2), var year = Int(match.3) else { return nil }
-        if year < 100 { year += year < 70 ? 2000 : 1900 }
-        return make(year: year, month: month, day: day, hour: 12, minute: 0, second: 0, offset: berlinOffset(month: month))
+              let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else { return nil }
+        return make(year: fullYear(year), month: month, day: day, hour: 12, minute: 0, second: 0,
+                    offset: berlinOffset(month: month))
     }
 
-    /// RFC 822/1123 dates as feeds write them, forgiving the usual mistakes.
+    /// RFC 822/1123 dates as feeds write them, forgiving the usual mistakes; also
+    /// `4. November 2022, 12:00 Uhr` and `November 4, 2022`.
     static func rfc822(_ text: String) -> Date? {
-        // Drop the weekday (often wrong or missing) and split the rest.
-        var rest = Substring(text)
-        if let comma = rest.firstIndex(of: ","), rest.distance(from: rest.startIndex, to: comma) <= 10 {
-            rest = rest[rest.index(after: comma)...]
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        // Drop the weekday (often wrong or missing) whatever its language.
+        if let first = tokens.first, first.allSatisfy(\.isLetter), monthNumber(first) == nil || tokens.count > 3,
+           tokens.count > 1, monthNumber(tokens[1]) == nil {
+            tokens.removeFirst()
         }
-        let parts = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard parts.count >= 3, let day = Int(parts[0]),
-              let month = months[String(parts[1].prefix(3)).lowercased()],
-              var year = Int(parts[2]) else { return nil }
-        if year < 100 { year += year < 70 ? 2000 : 1900 }
-        var hour = 0, minute = 0, second = 0
-        if parts.count >= 4 {
-            let clock = parts[3].split(separator: ":").compactMap { Int($0) }
+        guard tokens.count >= 3 else { return nil }
+        let german = tokens[0].hasSuffix(".")
+        let day: Int, month: Int
+        if let number = Int(tokens[0].trimmingCharacters(in: ["."])), let named = monthNumber(tokens[1]) {
+            (day, month) = (number, named)
+        } else if let named = monthNumber(tokens[0]), let number = Int(tokens[1].trimmingCharacters(in: ["."])) {
+            (day, month) = (number, named)
+        } else {
+            return nil
+        }
+        guard let year = Int(tokens[2]) else { return nil }
+        var hour = german ? 12 : 0, minute = 0, second = 0
+        var zone = german ? berlinOffset(month: month) : 0
+        var rest = tokens.dropFirst(3)
+        if let clockText = rest.first, clockText.contains(":") {
+            let clock = clockText.split(separator: ":").compactMap { Int($0) }
             guard clock.count >= 2 else { return nil }
-            hour = clock[0]
-            minute = clock[1]
-            second = clock.count > 2 ? clock[2] : 0
+            (hour, minute, second) = (clock[0], clock[1], clock.count > 2 ? clock[2] : 0)
+            rest = rest.dropFirst()
         }
-        var offset = 0
-        if parts.count >= 5 {
-            let zone = parts[4]
-            if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5, let value = Int(zone.dropFirst()) {
-                offset = ((value / 100) * 3600 + (value % 100) * 60) * (sign == "-" ? -1 : 1)
-            } else if let named = zones[zone.uppercased()] {
-                offset = named * 3600
+        if let zoneText = rest.first?.trimmingCharacters(in: ["(", ")"]) {
+            if let numeric = numericZone(zoneText) {
+                zone = numeric
+            } else if let hours = zones[zoneText.uppercased()] {
+                zone = hours * 3600
+            } else if zoneText.count == 1, zoneText.first?.isLetter == true {
+                zone = 0
             }
         }
-        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        return make(year: fullYear(year), month: month, day: day, hour: hour, minute: minute, second: second, offset: zone)
+    }
+
+    /// `+0100`, `-05:00`, `Z` as seconds east of UTC.
+    private static func numericZone(_ text: String) -> Int? {
+        if text == "Z" || text == "z" { return 0 }
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let digits = text.dropFirst().replacingOccurrences(of: ":", with: "")
+        guard digits.count == 4, let value = Int(digits) else { return nil }
+        return ((value / 100) * 3600 + (value % 100) * 60) * (sign == "-" ? -1 : 1)
+    }
+
+    private static func monthNumber(_ name: String) -> Int? {
+        guard name.count >= 3, name.allSatisfy({ $0.isLetter || $0 == "." }) else { return nil }
+        return months[String(name.prefix(3)).lowercased()]
+    }
+
+    private static func fullYear(_ year: Int) -> Int {
+        year < 100 ? year + (year < 70 ? 2000 : 1900) : year
     }
 
     private static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
@@ -95,7 +127,7 @@ public enum DateText {
 
     private static let months = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-        "nov": 11, "dec": 12, "mär": 3, "mai": 5, "okt": 10, "dez": 12,
+        "nov": 11, "dec": 12, "mär": 3, "mae": 3, "mrz": 3, "mai": 5, "okt": 10, "dez": 12,
     ]
 
     private static let zones = [

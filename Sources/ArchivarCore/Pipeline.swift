@@ -57,19 +57,22 @@ public struct Pipeline: Sendable {
         return HarvestReport(results: results)
     }
 
+    /// Harvests one source and records the outcome in its state: validators, a permanent
+    /// redirect, the next due time (interval, `Retry-After` or backoff), 410 disabling it.
     private func harvest(_ source: SourceDefinition, now: Date) async -> SourceResult {
         var state = (try? catalog.sourceStates()[source.id]) ?? SourceState(id: source.id)
         let tally = HarvestTally()
         let cursor = CursorBox(state.cursor)
-        let fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: userAgent)
-        state.lastAttempt = now
+        let fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: userAgent,
+                              maxBytes: source.maxBytes, timeout: source.timeout)
+        let location = currentLocation(of: source, state: state)
         do {
             let plugin = try registry.plugin(source.plugin, role: "ingest", for: source.file)
             guard let ingest = plugin.ingestBody else { throw ArchivarError(path: source.file, "not an ingest plugin") }
             let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.report($0) })
             let stored = try await catalog.transaction { () async throws -> Int in
                 let context = IngestContext(
-                    source: source, location: source.location(root: config.rootDirectory), fetcher: fetcher,
+                    source: source, location: location, fetcher: fetcher,
                     cursor: state.cursor, logger: logger,
                     emit: { record in
                         let identified = Self.identified(record)
@@ -85,26 +88,33 @@ public struct Pipeline: Sendable {
                 try await ingest(context)
                 return tally.snapshot.seen
             }
-            let validators = fetcher.currentValidators
-            state.etag = validators.etag ?? state.etag
-            state.lastModified = validators.lastModified ?? state.lastModified
-            state.lastSuccess = now
+            state.recordSuccess(of: source, at: now, permanentURL: fetcher.permanentRedirect(of: location),
+                                validators: fetcher.currentValidators)
             state.cursor = cursor.value
-            state.failures = 0
             state.lastError = tally.snapshot.problems.first.map { "\($0)" }
             // A 304 (nothing read) keeps the count of the last harvest that read the feed.
             if stored > 0 { state.itemCount = stored }
-            state.nextDue = now.addingTimeInterval(source.interval)
             try? catalog.saveSourceState(state)
             return SourceResult(source: source.id, tally: tally.snapshot, error: nil)
         } catch {
-            let failure = ArchivarError.wrapping(error, stage: source.plugin, path: source.location(root: config.rootDirectory).relativeDescription)
-            state.failures += 1
-            state.lastError = failure.description
-            state.nextDue = now.addingTimeInterval(min(source.interval, 300 * pow(2, Double(min(state.failures, 6)))))
+            let failure = Self.describe(error, stage: source.plugin, location: location)
+            state.recordFailure(of: source, at: now, error: error, message: failure.description)
             try? catalog.saveSourceState(state)
             return SourceResult(source: source.id, tally: tally.snapshot, error: failure)
         }
+    }
+
+    /// Where the source is read from: the address it moved to permanently, else its `url`.
+    private func currentLocation(of source: SourceDefinition, state: SourceState) -> URL {
+        state.permanentURL.flatMap(URL.init(string:)) ?? source.location(root: config.rootDirectory)
+    }
+
+    /// The error as users see it: a fetch failure names the URL it concerned.
+    private static func describe(_ error: Error, stage: String, location: URL) -> ArchivarError {
+        if let fetchError = error as? FetchError {
+            return ArchivarError(stage: stage, path: fetchError.url.absoluteString, fetchError.reason)
+        }
+        return ArchivarError.wrapping(error, stage: stage, path: location.relativeDescription)
     }
 
     /// The record as its source delivers it: with an id, its source, kind and category.

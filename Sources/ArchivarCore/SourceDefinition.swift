@@ -16,10 +16,15 @@ public struct SourceDefinition: Sendable, Hashable {
     public var file: String
     /// Plugin-specific settings: every key of the file.
     public var settings: [String: JSONValue]
+    /// The longest silence from the source's server before a fetch gives up (`"timeout": "10s"`).
+    public var timeout: TimeInterval
+    /// The most bytes one fetch reads (`"maxBytes": 5000000`); larger answers fail the source.
+    public var maxBytes: Int
 
     public init(id: String, title: String, plugin: String, url: String, kind: String,
                 interval: TimeInterval = 3600, category: String? = nil, file: String = "",
-                settings: [String: JSONValue] = [:]) {
+                settings: [String: JSONValue] = [:], timeout: TimeInterval = Fetcher.defaultTimeout,
+                maxBytes: Int = Fetcher.defaultMaxBytes) {
         self.id = id
         self.title = title
         self.plugin = plugin
@@ -29,6 +34,8 @@ public struct SourceDefinition: Sendable, Hashable {
         self.category = category
         self.file = file
         self.settings = settings
+        self.timeout = timeout
+        self.maxBytes = maxBytes
     }
 
     /// Loads one definition file; errors name the file and the key.
@@ -45,18 +52,30 @@ public struct SourceDefinition: Sendable, Hashable {
             throw ArchivarError(path: file.path, location: "key \"kind\"",
                                 "must be one of \(RecordKind.all.joined(separator: ", ")), not \"\(kind)\"")
         }
-        var interval: TimeInterval = 3600
-        if let every = try reader.string("every") {
-            guard let seconds = IntervalText.seconds(every) else {
-                throw ArchivarError(path: file.path, location: "key \"every\"",
-                                    "\"\(every)\" is not a duration such as 30m, 1h or 1d")
+        let interval = try duration("every", in: reader, file: file) ?? 3600
+        let timeout = try duration("timeout", in: reader, file: file) ?? Fetcher.defaultTimeout
+        var maxBytes = Fetcher.defaultMaxBytes
+        if let value = object["maxBytes"], value != .null {
+            guard case .number(let number) = value, number >= 1, number < Double(Int.max), number.rounded() == number else {
+                throw ArchivarError(path: file.path, location: "key \"maxBytes\"", "must be a whole number of bytes, at least 1")
             }
-            interval = seconds
+            maxBytes = Int(number)
         }
         return SourceDefinition(
             id: id, title: try reader.string("title") ?? id, plugin: try reader.requiredString("plugin"),
             url: try reader.requiredString("url"), kind: kind, interval: interval,
-            category: try reader.string("category"), file: file.path, settings: object)
+            category: try reader.string("category"), file: file.path, settings: object,
+            timeout: timeout, maxBytes: maxBytes)
+    }
+
+    /// The duration under `key` (`30s`, `10m`, `1h`, `1d`), nil when absent.
+    private static func duration(_ key: String, in reader: JSONFieldReader, file: URL) throws -> TimeInterval? {
+        guard let text = try reader.string(key) else { return nil }
+        guard let seconds = IntervalText.seconds(text) else {
+            throw ArchivarError(path: file.path, location: "key \"\(key)\"",
+                                "\"\(text)\" is not a duration such as 30s, 10m, 1h or 1d")
+        }
+        return seconds
     }
 
     /// Every `*.json` file directly inside `directory`, sorted by name; ids must be unique.

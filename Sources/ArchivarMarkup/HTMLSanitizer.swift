@@ -36,10 +36,11 @@ public struct HTMLSanitizer: Sendable {
     /// Attributes whose value is a URL and must pass `safeURL`.
     static let urlAttributes: Set<String> = ["href", "src", "cite"]
 
-    /// The sanitized markup of `html`.
+    /// The sanitized markup of `html`, in Unicode NFC.
     public func sanitize(_ html: String) -> SanitizedHTML {
         guard let body = MarkupParser.htmlFragment(html)?.body else { return SanitizedHTML(trusted: "") }
-        return SanitizedHTML(trusted: HTMLNode.fragment(body.children.map(rebuild)).render())
+        let markup = HTMLNode.fragment(body.children.map(rebuild)).render()
+        return SanitizedHTML(trusted: markup.precomposedStringWithCanonicalMapping)
     }
 
     private func rebuild(_ node: MarkupNode) -> HTMLNode {

@@ -7,23 +7,48 @@ import Foundation
 /// never touches the network, keeps libxml2's entity-amplification limits.
 public enum MarkupParser {
     /// Parses an XML document. Throws only when nothing at all could be recovered.
-    /// - Parameter url: the document's URL, the base for relative links.
+    /// HTML named entities (`&nbsp;`, `&uuml;`, `&hellip;`), which feeds use without
+    /// declaring them, are read as the characters they name.
+    /// - Parameters:
+    ///   - url: the document's URL, the base for relative links.
+    ///   - encoding: the `charset` the server declared; it wins over the XML declaration
+    ///     (RFC 7303), a byte order mark wins over both (see `XMLInputEncoding`).
     public static func xml(_ data: Data, url: String? = nil, encoding: String? = nil) throws -> MarkupDocument {
         refuseExternalEntities
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
-                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue)
+        let input = XMLInputEncoding(data, charset: encoding)
+        var options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
+        if input.override != nil { options |= XML_PARSE_IGNORE_ENC.rawValue }
         let collector = ProblemCollector()
         let document = collector.collecting {
-            data.withUnsafeBytes { bytes -> xmlDocPtr? in
-                guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-                return xmlReadMemory(base, Int32(clamping: bytes.count), url, encoding, options)
+            input.data.withUnsafeBytes { bytes -> xmlDocPtr? in
+                guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), !bytes.isEmpty,
+                      let context = xmlNewParserCtxt() else { return nil }
+                defer { xmlFreeParserCtxt(context) }
+                context.pointee.sax.pointee.getEntity = htmlAwareEntity
+                return xmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), url, input.override, Int32(options))
             }
         }
         guard let document else {
             throw ArchivarError(location: collector.problems.first?.line.map { "line \($0)" },
                                 collector.problems.first?.message ?? "empty document: no XML found")
         }
-        return MarkupDocument(handle: document, problems: collector.problems)
+        return MarkupDocument(handle: document, problems: input.problems + collector.problems)
+    }
+
+    /// The entity lookup of the XML parser, extended by HTML's named entities: an entity
+    /// the document does not declare but HTML knows is declared on first use in the
+    /// document's internal subset, as the character it names. Nothing external is loaded.
+    private static let htmlAwareEntity: getEntitySAXFunc = { context, name in
+        guard let name else { return nil }
+        if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let document = parser.pointee.myDoc else {
+            return nil
+        }
+        if let declared = xmlGetDocEntity(document, name) { return declared }
+        guard let html = htmlEntityLookup(name), let scalar = Unicode.Scalar(html.pointee.value) else { return nil }
+        if document.pointee.intSubset == nil, xmlCreateIntSubset(document, nil, nil, nil) == nil { return nil }
+        return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, String(scalar))
     }
 
     /// Installs, once per process, an entity loader that loads nothing: external
@@ -55,7 +80,7 @@ extension MarkupDocument {
 }
 
 /// Collects libxml2's structured errors for one parse on the current thread.
-private final class ProblemCollector {
+final class ProblemCollector {
     var problems: [Problem] = []
 
     func collecting<T>(_ parse: () -> T) -> T {

@@ -8,19 +8,61 @@ import Testing
         ("04 Nov 2022 12:00:00 +0100", "2022-11-04T11:00:00Z"),
         ("Mon, 04 Nov 2022 12:00:00 GMT", "2022-11-04T12:00:00Z"),
         ("Fri, 4 Nov 22 12:00 EST", "2022-11-04T17:00:00Z"),
+        ("Fri 04 Nov 2022 12:00:00 UT", "2022-11-04T12:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 EDT", "2022-11-04T16:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 CET", "2022-11-04T11:00:00Z"),
+        ("Tue, 20 Jun 2023 12:00:00 CEST", "2023-06-20T10:00:00Z"),
+        ("Di, 20 Jun 2023 12:00:00 MESZ", "2023-06-20T10:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 MEZ", "2022-11-04T11:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 Z", "2022-11-04T12:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 A", "2022-11-04T12:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 -0500", "2022-11-04T17:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00 +01:00", "2022-11-04T11:00:00Z"),
+        ("Fri, 04 Nov 2022 12:00:00", "2022-11-04T12:00:00Z"),
+        ("Freitag, 04 Okt 2022 12:00:00 +0200", "2022-10-04T10:00:00Z"),
+        ("Fri, 04 Nov 1999 12:00:00 GMT", "1999-11-04T12:00:00Z"),
+        ("04 Nov 99 12:00 GMT", "1999-11-04T12:00:00Z"),
+        ("November 4, 2022", "2022-11-04T00:00:00Z"),
+        ("4. November 2022", "2022-11-04T11:00:00Z"),
+        ("Freitag, 4. März 2022", "2022-03-04T11:00:00Z"),
         ("2022-11-04T12:00:00+01:00", "2022-11-04T11:00:00Z"),
+        ("2022-11-04T12:00:00+0100", "2022-11-04T11:00:00Z"),
         ("2022-11-04T12:00:00.123Z", "2022-11-04T12:00:00Z"),
+        ("2022-11-04T12:00Z", "2022-11-04T12:00:00Z"),
+        ("2022-11-04 12:00:00", "2022-11-04T12:00:00Z"),
         ("2022-11-04", "2022-11-04T00:00:00Z"),
         ("Erfurt/04.11.2022.", "2022-11-04T11:00:00Z"),
         ("20.06.2023", "2023-06-20T10:00:00Z"),
+        ("4.11.22", "2022-11-04T11:00:00Z"),
     ])
     func parsesDatesFeedsContain(text: String, expected: String) throws {
         let date = try #require(DateText.parse(text))
         #expect(DateText.rfc3339(date) == expected)
     }
 
-    @Test(arguments: ["", "gestern", "31.02.2023", "Fri, 99 Nov 2022", "2022-13-01"])
+    @Test func aWrongWeekdayDoesNotMatter() throws {
+        #expect(DateText.parse("Mon, 04 Nov 2022 12:00:00 GMT") == DateText.parse("Fri, 04 Nov 2022 12:00:00 GMT"))
+    }
+
+    @Test(arguments: ["", "gestern", "31.02.2023", "Fri, 99 Nov 2022", "2022-13-01", "Fri, 04 Foo 2022 12:00:00 GMT",
+                      "2022-11-04T25:00:00Z"])
     func rejectsWhatIsNoDate(text: String) {
         #expect(DateText.parse(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("Erfurt/04.11.2022. Das Institut lädt ein", "2022-11-04T11:00:00Z"),
+        ("Erfurt, 4. November 2022 – Das Institut lädt ein", "2022-11-04T11:00:00Z"),
+        ("Bad Langensalza (4.11.22) Der Kreis", "2022-11-04T11:00:00Z"),
+        ("04.11.2022: Fachtag", "2022-11-04T11:00:00Z"),
+    ])
+    func readsTheDatelineAtTheStartOfAText(text: String, expected: String) throws {
+        let date = try #require(DateText.dateline(text))
+        #expect(DateText.rfc3339(date) == expected)
+    }
+
+    @Test(arguments: ["Der Fachtag am 04.11.2022 in Erfurt", "Kein Datum hier", "Version 1.2.3 ist da"])
+    func findsNoDatelineInsideATextOrWithoutADate(text: String) {
+        #expect(DateText.dateline(text) == nil)
     }
 }

@@ -82,4 +82,46 @@ import Testing
         #expect(first == second)
         #expect(first.allSatisfy { $0.hasPrefix("partner-") })
     }
+
+    func firstID(_ xml: String) throws -> String? {
+        try FeedParser.parse(Data(xml.utf8), url: URL(string: "https://partner.example/feed")!, source: source()).records.first?.id
+    }
+
+    @Test(arguments: [
+        "<rss version=\"2.0\"><channel><item><guid>g1</guid><link>https://partner.example/1</link><title>T</title><description>TEXT</description></item></channel></rss>",
+        "<rss version=\"2.0\"><channel><item><link>https://partner.example/1</link><title>T</title><description>TEXT</description></item></channel></rss>",
+        "<rss version=\"2.0\"><channel><item><title>T</title><pubDate>Tue, 20 Jun 2023 12:00:00 GMT</pubDate><description>TEXT</description></item></channel></rss>",
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><item rdf:about=\"https://partner.example/1\"><title>T</title><description>TEXT</description></item></rdf:RDF>",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:1</id><title>T</title><content>TEXT</content></entry></feed>",
+        "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><id>urn:1</id><title>T</title><content mode=\"escaped\">TEXT</content></entry></feed>",
+    ])
+    func changedContentKeepsTheItemsID(xml: String) throws {
+        let before = try #require(try firstID(xml))
+        #expect(try firstID(xml.replacingOccurrences(of: "TEXT", with: "Ganz neuer Text")) == before)
+    }
+
+    @Test func guidLinkAndTitleWithDateGiveDifferentItems() throws {
+        let ids = try [
+            "<rss><channel><item><guid>g1</guid><title>T</title></item></channel></rss>",
+            "<rss><channel><item><link>https://partner.example/1</link><title>T</title></item></channel></rss>",
+            "<rss><channel><item><title>T</title><pubDate>Tue, 20 Jun 2023 12:00:00 GMT</pubDate></item></channel></rss>",
+            "<rss><channel><item><title>T</title><pubDate>Wed, 21 Jun 2023 12:00:00 GMT</pubDate></item></channel></rss>",
+        ].map(firstID)
+        #expect(Set(ids.compactMap { $0 }).count == 4)
+    }
+
+    @Test func unreadableDateIsReportedWithTheLineAndTheItemKept() throws {
+        let xml = "<rss><channel>\n<item>\n<title>Gestern</title>\n<pubDate>gestern abend</pubDate>\n</item></channel></rss>"
+        let result = try FeedParser.parse(Data(xml.utf8), url: URL(string: "https://partner.example/feed")!, source: source())
+        #expect(result.records.count == 1)
+        #expect(result.records.first?.published == nil)
+        #expect(result.problems.map(\.description) == ["line 4: unreadable date \"gestern abend\"; the item is kept without it"])
+    }
+
+    @Test func httpCharsetIsUsedForTheFeed() throws {
+        let data = Data("<rss><channel><item><title>J".utf8) + Data([0xFC]) + Data("rgen</title></item></channel></rss>".utf8)
+        let result = try FeedParser.parse(data, url: URL(string: "https://partner.example/feed")!, source: source(), charset: "ISO-8859-1")
+        #expect(result.records.first?.title == "Jürgen")
+        #expect(result.problems.isEmpty)
+    }
 }

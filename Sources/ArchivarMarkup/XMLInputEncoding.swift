@@ -1,0 +1,96 @@
+import ArchivarCore
+import Foundation
+
+/// Decides how the bytes of an XML document are read and hands libxml2 UTF-8 where it can.
+///
+/// Precedence (RFC 7303 §3.2 and XML 1.0 Appendix F): a byte order mark, then the
+/// `charset` of the HTTP `Content-Type`, then the XML declaration's `encoding`, then
+/// UTF-8. Bytes that are not valid UTF-8 although nothing declares another encoding
+/// are read as Windows-1252 (what such feeds almost always are) and reported once.
+/// Like browsers (WHATWG Encoding), the labels ISO-8859-1 and US-ASCII are read as
+/// Windows-1252, its superset, so that "smart quotes" in such feeds survive.
+/// Spec: RFC 7303 §3.2, XML 1.0 (Fifth Edition) Appendix F.
+struct XMLInputEncoding {
+    /// The bytes to parse.
+    var data: Data
+    /// The encoding libxml2 must use regardless of the declaration, or nil to let it read the declaration.
+    var override: String?
+    /// What had to be guessed or repaired.
+    var problems: [Problem] = []
+
+    /// Reads `data`; `charset` is the HTTP charset parameter, if any.
+    init(_ data: Data, charset: String?) {
+        self.data = data
+        if let (encoding, bomLength) = Self.byteOrderMark(data) ?? Self.utf16WithoutMark(data) {
+            transcode(data.dropFirst(bomLength), from: encoding, label: "\(encoding)")
+            return
+        }
+        let label = charset?.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
+            ?? Self.declaredEncoding(data)?.lowercased()
+        guard let label, !Self.utf8Labels.contains(label) else {
+            // UTF-8 by declaration or by default.
+            if String(data: data, encoding: .utf8) == nil {
+                transcode(data, from: .windowsCP1252, label: "windows-1252")
+                problems = [Problem(line: 1, "not valid UTF-8; read as Windows-1252")]
+            } else if charset != nil {
+                override = "UTF-8"
+            }
+            return
+        }
+        guard let encoding = Self.foundationEncodings[label] else {
+            // An encoding Foundation does not know (KOI8-R, ISO-8859-15, …): libxml2 reads it through iconv.
+            override = charset == nil ? nil : label
+            return
+        }
+        transcode(data, from: encoding, label: label)
+    }
+
+    private mutating func transcode(_ bytes: Data, from encoding: String.Encoding, label: String) {
+        // Windows-1252 leaves five bytes undefined; ISO-8859-1 maps every byte.
+        guard let text = String(data: bytes, encoding: encoding)
+            ?? (encoding == .windowsCP1252 ? String(data: bytes, encoding: .isoLatin1) : nil) else {
+            if let fallback = String(data: bytes, encoding: .windowsCP1252) ?? String(data: bytes, encoding: .isoLatin1) {
+                data = Data(fallback.utf8)
+                override = "UTF-8"
+                problems.append(Problem(line: 1, "not valid \(label); read as Windows-1252"))
+            }
+            return
+        }
+        data = Data(text.utf8)
+        override = "UTF-8"
+    }
+
+    private static func byteOrderMark(_ data: Data) -> (String.Encoding, Int)? {
+        let head = [UInt8](data.prefix(3))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if head.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
+        if head.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
+        return nil
+    }
+
+    /// `<?` in UTF-16 without a byte order mark (XML 1.0 Appendix F.1).
+    private static func utf16WithoutMark(_ data: Data) -> (String.Encoding, Int)? {
+        let head = [UInt8](data.prefix(4))
+        if head == [0x3C, 0x00, 0x3F, 0x00] { return (.utf16LittleEndian, 0) }
+        if head == [0x00, 0x3C, 0x00, 0x3F] { return (.utf16BigEndian, 0) }
+        return nil
+    }
+
+    /// The `encoding` of the XML declaration, read from the ASCII-compatible first bytes.
+    private static func declaredEncoding(_ data: Data) -> String? {
+        guard let head = String(data: data.prefix(512), encoding: .isoLatin1),
+              let match = head.prefixMatch(of: #/\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']/#) else { return nil }
+        return String(match.1)
+    }
+
+    private static let utf8Labels: Set<String> = ["utf-8", "utf8", "unicode-1-1-utf-8"]
+
+    private static let foundationEncodings: [String: String.Encoding] = [
+        "iso-8859-1": .windowsCP1252, "iso8859-1": .windowsCP1252, "iso_8859-1": .windowsCP1252,
+        "latin1": .windowsCP1252, "l1": .windowsCP1252, "us-ascii": .windowsCP1252, "ascii": .windowsCP1252,
+        "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252, "x-cp1252": .windowsCP1252,
+        "iso-8859-2": .isoLatin2, "latin2": .isoLatin2, "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250,
+        "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251,
+        "utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
+    ]
+}
