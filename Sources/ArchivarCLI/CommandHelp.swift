@@ -46,8 +46,9 @@ struct CommandHelp {
         options: [("--json", "print the results as JSON (as /api/search does)"), ("--limit N", "at most N results (default 20)")],
         valued: ["limit"])
     static let inspect = CommandHelp(
-        name: "inspect", usage: "inspect [--plugin NAME] FILE|URL",
-        summary: "Dry run of an ingest plugin: print the records it would produce as JSON Lines; writes nothing.",
+        name: "inspect", usage: "inspect [--plugin NAME] FILE|URL|feeds/ID.json",
+        summary: "Dry run of an ingest plugin: print the records it would produce as JSON Lines; writes nothing. "
+            + "Given a source file, runs its plugin with its settings on its url.",
         options: [("--plugin NAME", "the ingest plugin (default: from the file's content)")], valued: ["plugin"])
     static let sources = CommandHelp(
         name: "sources", usage: "sources [import FILE.opml | export]",

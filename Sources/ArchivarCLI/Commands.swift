@@ -148,12 +148,21 @@ struct Commands {
             throw UsageError("inspect needs exactly one FILE or URL")
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        let location = target.hasPrefix("http://") || target.hasPrefix("https://") ? URL(string: target) : cwd.resolving(target)
-        guard let location else { throw UsageError("\(target) is not a valid URL") }
-        let pluginName = try arguments.value("plugin") ?? ContentSniffer.plugin(for: location)
-        let plugin = try workspace.registry.plugin(pluginName, role: "ingest")
-        let source = SourceDefinition(id: "inspect", title: target, plugin: pluginName, url: target, kind: RecordKind.partner)
-        let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)")
+        let given = target.hasPrefix("http://") || target.hasPrefix("https://") ? URL(string: target) : cwd.resolving(target)
+        guard let given else { throw UsageError("\(target) is not a valid URL") }
+        let source: SourceDefinition
+        let location: URL
+        if let definition = try SourceDefinition.loadIfDefinition(at: given) {
+            // A source file (feeds/inso.json): its plugin with all its settings, on its url.
+            source = definition
+            location = definition.location(root: workspace.config.rootDirectory)
+        } else {
+            let pluginName = try arguments.value("plugin") ?? ContentSniffer.plugin(for: given)
+            source = SourceDefinition(id: "inspect", title: target, plugin: pluginName, url: target, kind: RecordKind.partner)
+            location = given
+        }
+        let plugin = try workspace.registry.plugin(source.plugin, role: "ingest", for: source.file.isEmpty ? nil : source.file)
+        let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)", maxBytes: source.maxBytes, timeout: source.timeout)
         let problems = ProblemLog()
         let context = IngestContext(source: source, location: location, fetcher: fetcher, emit: { record in
             let stamped = Pipeline.stamped(record, from: source)
@@ -197,7 +206,7 @@ struct Commands {
             if let reason = state.disabledReason {
                 notes.append("\(source.id): disabled because \(reason); `archivar harvest --source \(source.id)` tries it again")
             }
-            if let moved = state.permanentURL {
+            if let moved = state.movedURL(for: source) {
                 notes.append("\(source.id): moved permanently to \(moved) (read from there instead of \(source.url))")
             }
             if let error = state.lastError {

@@ -64,14 +64,21 @@ public struct SourceState: Sendable, Equatable {
     public var failures: Int = 0
     public var nextDue: Date?
     public var itemCount: Int = 0
-    /// The new address a permanent redirect (301/308) pointed to; used instead of `url`.
+    /// The new address a permanent redirect (301/308) pointed to; see `movedURL(for:)`.
     public var permanentURL: String?
+    /// The source's `url` when the permanent redirect was seen: an edited `url` wins over it.
+    public var redirectedFrom: String?
     /// Why the source is no longer harvested (its server answered 410 Gone); nil while active.
     public var disabledReason: String?
     /// Where an incremental ingest plugin stopped last time (OAI-PMH: the last datestamp).
     public var cursor: String?
 
     public init(id: String) { self.id = id }
+
+    /// Where `source` moved for good, as long as its `url` is still the one that moved.
+    public func movedURL(for source: SourceDefinition) -> String? {
+        redirectedFrom == source.url ? permanentURL : nil
+    }
 
     /// `ok`, `failing`, `disabled` or `new`.
     public var status: String {

@@ -106,7 +106,7 @@ public struct Pipeline: Sendable {
 
     /// Where the source is read from: the address it moved to permanently, else its `url`.
     private func currentLocation(of source: SourceDefinition, state: SourceState) -> URL {
-        state.permanentURL.flatMap(URL.init(string:)) ?? source.location(root: config.rootDirectory)
+        state.movedURL(for: source).flatMap(URL.init(string:)) ?? source.location(root: config.rootDirectory)
     }
 
     /// The error as users see it: a fetch failure names the URL it concerned.

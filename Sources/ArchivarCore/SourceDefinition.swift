@@ -68,6 +68,16 @@ public struct SourceDefinition: Sendable, Hashable {
             timeout: timeout, maxBytes: maxBytes)
     }
 
+    /// The definition in `file` when it is a source file (a JSON object with `plugin` and
+    /// `url`), nil for any other file or URL.
+    public static func loadIfDefinition(at file: URL) throws -> SourceDefinition? {
+        guard file.isFileURL, file.pathExtension == "json",
+              let data = FileManager.default.contents(atPath: file.path),
+              case .object(let object)? = try? JSONValue.parse(data),
+              object["plugin"] != nil, object["url"] != nil else { return nil }
+        return try load(from: file)
+    }
+
     /// The duration under `key` (`30s`, `10m`, `1h`, `1d`), nil when absent.
     private static func duration(_ key: String, in reader: JSONFieldReader, file: URL) throws -> TimeInterval? {
         guard let text = try reader.string(key) else { return nil }

@@ -12,7 +12,10 @@ extension SourceState {
         lastSuccess = now
         failures = 0
         disabledReason = nil
-        if let permanentURL { self.permanentURL = permanentURL.absoluteString }
+        if let permanentURL {
+            self.permanentURL = permanentURL.absoluteString
+            redirectedFrom = source.url
+        }
         etag = validators.etag
         lastModified = validators.lastModified
         nextDue = now.addingTimeInterval(source.interval)

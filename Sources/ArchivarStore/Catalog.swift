@@ -246,7 +246,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
             var states: [String: SourceState] = [:]
             try connection.run("""
                 SELECT id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due, item_count,
-                       permanent_url, disabled_reason, cursor
+                       permanent_url, disabled_reason, cursor, redirected_from
                 FROM sources
                 """) { row in
                 var state = SourceState(id: row.text(0) ?? "")
@@ -261,6 +261,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
                 state.permanentURL = row.text(9)
                 state.disabledReason = row.text(10)
                 state.cursor = row.text(11)
+                state.redirectedFrom = row.text(12)
                 states[state.id] = state
             }
             return states
@@ -271,19 +272,21 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try withWriter { connection in
             try connection.run("""
                 INSERT INTO sources(id, etag, last_modified, last_attempt, last_success, last_error, failures, next_due,
-                                    item_count, permanent_url, disabled_reason, cursor)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                    item_count, permanent_url, disabled_reason, cursor, redirected_from)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 ON CONFLICT(id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                     last_attempt = excluded.last_attempt, last_success = excluded.last_success,
                     last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due,
                     item_count = excluded.item_count, permanent_url = excluded.permanent_url,
-                    disabled_reason = excluded.disabled_reason, cursor = excluded.cursor
+                    disabled_reason = excluded.disabled_reason, cursor = excluded.cursor,
+                    redirected_from = excluded.redirected_from
                 """, [
                     .text(state.id), SQLValue(state.etag), SQLValue(state.lastModified),
                     SQLValue(state.lastAttempt?.timeIntervalSince1970), SQLValue(state.lastSuccess?.timeIntervalSince1970),
                     SQLValue(state.lastError), .integer(Int64(state.failures)),
                     SQLValue(state.nextDue?.timeIntervalSince1970), .integer(Int64(state.itemCount)),
                     SQLValue(state.permanentURL), SQLValue(state.disabledReason), SQLValue(state.cursor),
+                    SQLValue(state.redirectedFrom),
                 ])
         }
     }

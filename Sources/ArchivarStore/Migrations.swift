@@ -67,6 +67,10 @@ enum Migrations {
         ALTER TABLE sources ADD COLUMN disabled_reason TEXT;
         ALTER TABLE sources ADD COLUMN cursor TEXT;
         """,
+        // 3: the url a permanent redirect moved away from (an edited url is read again).
+        """
+        ALTER TABLE sources ADD COLUMN redirected_from TEXT;
+        """,
     ]
 
     /// Applies every migration newer than the database's `user_version`, each in a

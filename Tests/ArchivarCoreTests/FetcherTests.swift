@@ -267,8 +267,16 @@ import Testing
         var state = SourceState(id: "partner")
         state.recordSuccess(of: source, at: now, permanentURL: URL(string: "https://example.org/new"), validators: ("\"a\"", nil))
         state.recordSuccess(of: source, at: now, permanentURL: nil, validators: ("\"b\"", nil))
-        #expect(state.permanentURL == "https://example.org/new")
+        #expect(state.movedURL(for: source) == "https://example.org/new")
         #expect(state.etag == "\"b\"")
+    }
+
+    @Test func anEditedURLWinsOverAnOldPermanentRedirect() {
+        var state = SourceState(id: "partner")
+        state.recordSuccess(of: source, at: now, permanentURL: URL(string: "https://example.org/new"), validators: (nil, nil))
+        var edited = source
+        edited.url = "https://example.org/elsewhere"
+        #expect(state.movedURL(for: edited) == nil)
     }
 }
 

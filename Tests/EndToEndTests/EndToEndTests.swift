@@ -207,6 +207,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.directory.file(".archivar").path))
     }
 
+    @Test func inspectOfASourceFileRunsItsPluginWithItsSettings() throws {
+        let site = try ArchivarSite()
+        let inspect = try site.run("inspect", "feeds/inso.json")
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        let records = try inspect.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(records.count == 5)
+        #expect(records.allSatisfy { $0?["source"] as? String == "inso" && $0?["type"] as? String == "post" })
+    }
+
     @Test func badConfigurationNamesFileAndKey() throws {
         let site = try ArchivarSite()
         try site.directory.write(#"{ "pipeline": ["normalize", "frobnicate"] }"#, to: "archivar.json")
