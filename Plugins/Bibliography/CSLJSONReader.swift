@@ -5,6 +5,8 @@ import Foundation
 /// Pandoc and citeproc write it. Unknown fields are kept.
 public enum BibliographyPlugin {
     public static let plugins: [Plugin] = [
+        CitationsPlugin.plugin,
+        RISPlugin.plugin,
         .ingest("csl-json", summary: "CSL-JSON bibliography files (Zotero, Pandoc, citeproc)") { context in
             guard let document = try await context.fetchSource() else { return }
             let items = try CSLJSONReader.read(document.data, path: context.location.relativeDescription)
