@@ -1,7 +1,8 @@
 import ArchivarCore
 import Foundation
 
-/// Guesses the ingest plugin for `inspect` from the first bytes of a file.
+/// Guesses the ingest plugin for `inspect` from the first bytes of a file: CSL-JSON,
+/// XML feeds, BibTeX (`@…`, `%` comments) or RIS (`TY  - `).
 enum ContentSniffer {
     static func plugin(for location: URL) throws -> String {
         guard location.isFileURL else { return "rss" }
@@ -14,6 +15,9 @@ enum ContentSniffer {
         if head.isEmpty { throw ArchivarError(path: location.relativeDescription, "the file is empty") }
         if head.hasPrefix("[") || head.hasPrefix("{") { return "csl-json" }
         if head.hasPrefix("<") { return "rss" }
-        throw ArchivarError(path: location.relativeDescription, "cannot tell what this file holds; name the plugin with --plugin")
+        if head.hasPrefix("@") || head.hasPrefix("%") { return "bibtex" }
+        if head.hasPrefix("TY") && head.prefix(8).contains("-") { return "ris" }
+        throw ArchivarError(path: location.relativeDescription,
+                            "cannot tell what this file holds; name the plugin with --plugin (citations for citation lines)")
     }
 }

@@ -207,6 +207,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.directory.file(".archivar").path))
     }
 
+    @Test func inspectTellsBibTeXAndRISFromTheirContent() throws {
+        let site = try ArchivarSite()
+        try site.directory.write("@book{fischer2016,\n  author = {Fischer, J{\\\"o}rg},\n  title = {Titel},\n  year = 2016\n}\n", to: "liste.txt")
+        try site.directory.write("TY  - BOOK\r\nAU  - Fischer, Jörg\r\nTI  - Titel\r\nPY  - 2016\r\nER  - \r\n", to: "export.txt")
+        for file in ["liste.txt", "export.txt"] {
+            let inspect = try site.run("inspect", file)
+            #expect(inspect.status == 0, "\(file): \(inspect.stderr)")
+            let record = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any]
+            let author = (record?["author"] as? [[String: Any]])?.first
+            #expect(record?["title"] as? String == "Titel" && author?["given"] as? String == "Jörg", "\(file): \(inspect.stdout)")
+        }
+    }
+
     @Test func inspectOfASourceFileRunsItsPluginWithItsSettings() throws {
         let site = try ArchivarSite()
         let inspect = try site.run("inspect", "feeds/inso.json")
