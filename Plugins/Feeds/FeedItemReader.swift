@@ -97,7 +97,8 @@ struct FeedItemReader {
         var problems: [Problem] = []
         let summary = item.summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
         let content = item.contentHTML.map { HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base).sanitize($0).markup }
-        let plainContent = item.contentHTML.map(HTMLText.plainText) ?? ""
+        // Needed only for an item without title or date.
+        lazy var plainContent = item.contentHTML.map(HTMLText.plainText) ?? ""
         var title = item.title.map(HTMLText.plainText) ?? ""
         if title.isEmpty {
             title = TextFolding.firstWords(summary ?? plainContent, count: 8)
@@ -174,7 +175,7 @@ struct FeedItemReader {
     }
 
     private func rawText(_ node: MarkupNode?) -> String? {
-        guard let value = node?.text, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value = node?.text, value.unicodeScalars.contains(where: { !TextFolding.isSpace($0) }) else { return nil }
         return value
     }
 
@@ -187,6 +188,6 @@ struct FeedItemReader {
     }
 
     private func absolute(_ link: String, base: URL) -> String? {
-        HTMLSanitizer(baseURL: base.isFileURL ? nil : base).safeURL(link.trimmingCharacters(in: .whitespacesAndNewlines))
+        HTMLSanitizer(baseURL: base.isFileURL ? nil : base).safeURL(TextFolding.trimmed(link))
     }
 }

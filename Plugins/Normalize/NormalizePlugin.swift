@@ -24,7 +24,7 @@ enum Normalizer {
         var result = Record(id: TextFolding.clean(record.id))
         for (field, value) in record.fields {
             if htmlFields.contains(field), let html = value.text {
-                result.setText(field, HTMLSanitizer().sanitize(html.precomposedStringWithCanonicalMapping).markup)
+                result.setText(field, HTMLSanitizer().sanitize(TextFolding.nfc(html)).markup)
             } else {
                 result[field] = cleaned(value)
             }

@@ -165,10 +165,7 @@ struct Commands {
         let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)", maxBytes: source.maxBytes, timeout: source.timeout)
         let problems = ProblemLog()
         let context = IngestContext(source: source, location: location, fetcher: fetcher, emit: { record in
-            let stamped = Pipeline.stamped(record, from: source)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(stamped.json), as: UTF8.self))
+            print(Pipeline.stamped(record, from: source).json.canonicalText())
         }, report: { problems.append($0) })
         try await plugin.ingestBody?(context)
         for problem in problems.all {

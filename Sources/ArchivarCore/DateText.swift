@@ -9,7 +9,7 @@ import Foundation
 public enum DateText {
     /// The moment `text` names, or nil when it is not a date Archivar understands.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextFolding.trimmed(text)
         guard !trimmed.isEmpty else { return nil }
         if let first = trimmed.first, first.isNumber, trimmed.count >= 10,
            ["-", "/"].contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 4)]) {
@@ -21,22 +21,23 @@ public enum DateText {
     /// The date of a dateline that opens a press text, e.g. `Erfurt/04.11.2022. Der …`
     /// or `Erfurt, 4. November 2022 – Der …`; nil when the text does not start with one.
     public static func dateline(_ text: String) -> Date? {
-        let pattern = #/\s*(?:\p{L}[\p{L}\p{Zs}.\-]{0,40}?\s*[,\/(]\s*)?(\d{1,2}\.\s?(?:\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)|\p{L}+\s+\d{4}))/#
-        guard let match = String(text.prefix(120)).prefixMatch(of: pattern) else { return nil }
+        guard let match = String(text.prefix(120)).prefixMatch(of: Patterns.dateline) else { return nil }
         return parse(String(match.1))
     }
 
     /// RFC 3339 in UTC, e.g. `2022-11-04T11:00:00Z`.
     public static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func twoDigits(_ number: Int32) -> String { number < 10 ? "0\(number)" : String(number) }
+        return "\(parts.tm_year + 1900)-\(twoDigits(parts.tm_mon + 1))-\(twoDigits(parts.tm_mday))"
+            + "T\(twoDigits(parts.tm_hour)):\(twoDigits(parts.tm_min)):\(twoDigits(parts.tm_sec))Z"
     }
 
     /// `2022-11-04`, `2022-11-04T12:00`, `2022-11-04T12:00:00+01:00`, `…+0100`, `…Z`, `….123Z`.
     static func iso8601(_ text: String) -> Date? {
-        let pattern = #/^(\d{4})[-\/](\d{2})[-\/](\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/#
-        guard let match = text.wholeMatch(of: pattern),
+        guard let match = text.wholeMatch(of: Patterns.iso8601),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) else { return nil }
         let hour = match.4.flatMap { Int($0) } ?? 0, minute = match.5.flatMap { Int($0) } ?? 0
         let second = match.6.flatMap { Int($0) } ?? 0
@@ -46,7 +47,7 @@ public enum DateText {
 
     /// `04.11.2022`, `4.11.22`, optionally inside a dateline (`Erfurt/04.11.2022.`), at noon Berlin time.
     static func germanDate(_ text: String) -> Date? {
-        guard let match = text.firstMatch(of: #/(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)/#),
+        guard let match = text.firstMatch(of: Patterns.germanDate),
               let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else { return nil }
         return make(year: fullYear(year), month: month, day: day, hour: 12, minute: 0, second: 0,
                     offset: berlinOffset(month: month))
@@ -64,9 +65,9 @@ public enum DateText {
         guard tokens.count >= 3 else { return nil }
         let german = tokens[0].hasSuffix(".")
         let day: Int, month: Int
-        if let number = Int(tokens[0].trimmingCharacters(in: ["."])), let named = monthNumber(tokens[1]) {
+        if let number = Int(TextFolding.trimmed(tokens[0], where: { $0 == "." })), let named = monthNumber(tokens[1]) {
             (day, month) = (number, named)
-        } else if let named = monthNumber(tokens[0]), let number = Int(tokens[1].trimmingCharacters(in: ["."])) {
+        } else if let named = monthNumber(tokens[0]), let number = Int(TextFolding.trimmed(tokens[1], where: { $0 == "." })) {
             (day, month) = (number, named)
         } else {
             return nil
@@ -81,7 +82,7 @@ public enum DateText {
             (hour, minute, second) = (clock[0], clock[1], clock.count > 2 ? clock[2] : 0)
             rest = rest.dropFirst()
         }
-        if let zoneText = rest.first?.trimmingCharacters(in: ["(", ")"]) {
+        if let zoneText = rest.first.map({ TextFolding.trimmed($0, where: { $0 == "(" || $0 == ")" }) }) {
             if let numeric = numericZone(zoneText) {
                 zone = numeric
             } else if let hours = zones[zoneText.uppercased()] {
@@ -97,7 +98,7 @@ public enum DateText {
     private static func numericZone(_ text: String) -> Int? {
         if text == "Z" || text == "z" { return 0 }
         guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
-        let digits = text.dropFirst().replacingOccurrences(of: ":", with: "")
+        let digits = String(text.dropFirst().filter { $0 != ":" })
         guard digits.count == 4, let value = Int(digits) else { return nil }
         return ((value / 100) * 3600 + (value % 100) * 60) * (sign == "-" ? -1 : 1)
     }
@@ -114,12 +115,27 @@ public enum DateText {
     private static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
               (0...60).contains(second), (1000...9999).contains(year) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day else { return nil }
-        return date
+        // A fixed offset has no daylight saving time: the wall time read as UTC, moved by the offset.
+        guard let utc = utcCalendar.date(from: components),
+              utcCalendar.component(.day, from: utc) == day else { return nil }
+        return utc.addingTimeInterval(TimeInterval(-offset))
+    }
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
+
+    /// The regular expressions, compiled once.
+    private enum Patterns {
+        // nonisolated(unsafe): Regex is not Sendable, but these are immutable lets that
+        // are only matched against; the compiled program is created once, atomically,
+        // by the regex engine, so sharing them between tasks is safe.
+        nonisolated(unsafe) static let dateline = #/\s*(?:\p{L}[\p{L}\p{Zs}.\-]{0,40}?\s*[,\/(]\s*)?(\d{1,2}\.\s?(?:\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)|\p{L}+\s+\d{4}))/#
+        nonisolated(unsafe) static let iso8601 = #/^(\d{4})[-\/](\d{2})[-\/](\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/#
+        nonisolated(unsafe) static let germanDate = #/(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)/#
     }
 
     /// Central European time: +2 h from April to October, +1 h otherwise (close enough for noon).

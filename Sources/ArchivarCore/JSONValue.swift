@@ -83,11 +83,81 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// Compact JSON text with sorted keys: the same value always gives the same bytes.
-    public func canonicalData() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to a JSON value.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+    public func canonicalData() -> Data { Data(canonicalText().utf8) }
+
+    /// `canonicalData` as a string. Written by hand rather than with `JSONEncoder`
+    /// (`.sortedKeys`, `.withoutEscapingSlashes`), byte for byte what that gives, at
+    /// a fraction of its cost: keys in UTF-8 byte order, only `"`, `\` and control
+    /// characters escaped. A number that is not finite becomes `null`.
+    public func canonicalText() -> String {
+        var output = ""
+        write(to: &output)
+        return output
+    }
+
+    private func write(to output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += Self.numberText(value)
+        case .string(let value): Self.write(value, to: &output)
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                item.write(to: &output)
+            }
+            output += "]"
+        case .object(let object):
+            output += "{"
+            let sorted = object.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, (key, value)) in sorted.enumerated() {
+                if index > 0 { output += "," }
+                Self.write(key, to: &output)
+                output += ":"
+                value.write(to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    /// Whole numbers as integers (as `encode(to:)` writes them); others as `JSONEncoder`
+    /// writes a `Double`, which is rare enough to leave to it.
+    private static func numberText(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        guard value.isFinite, let data = try? JSONEncoder().encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A JSON string literal. The escaped characters are ASCII, so a UTF-8 byte below
+    /// 0x80 is a whole scalar and the unescaped runs end on scalar boundaries.
+    private static func write(_ text: String, to output: inout String) {
+        output += "\""
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output += Substring(text.unicodeScalars[runStart..<index])
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\""
+                case UInt8(ascii: "\\"): output += "\\\\"
+                case 0x0A: output += "\\n"
+                case 0x0D: output += "\\r"
+                case 0x09: output += "\\t"
+                case 0x08: output += "\\b"
+                case 0x0C: output += "\\f"
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output += Substring(text.unicodeScalars[runStart..<utf8.endIndex])
+        output += "\""
     }
 }
 

@@ -34,7 +34,7 @@ public struct Logger: Sendable {
                 var object: [String: JSONValue] = metadata.mapValues { .string($0) }
                 object["level"] = .string(level.description)
                 object["message"] = .string(message)
-                object["time"] = .string(ISO8601DateFormatter().string(from: Date()))
+                object["time"] = .string(DateText.rfc3339(Date()))
                 line = String(decoding: JSONValue.object(object).canonicalData(), as: UTF8.self)
             } else {
                 let pairs = metadata.keys.sorted().map { "\($0)=\(metadata[$0]!)" }

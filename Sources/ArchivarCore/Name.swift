@@ -65,7 +65,7 @@ public struct Name: Sendable, Hashable {
 
     /// Parses "Fischer, Jörg", "Jörg Fischer" or a single word into a name.
     public static func parse(_ text: String) -> Name {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextFolding.trimmed(text)
         if let comma = trimmed.firstIndex(of: ",") {
             let family = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
             let given = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)

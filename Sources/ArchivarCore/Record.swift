@@ -184,7 +184,7 @@ public struct Record: Sendable, Hashable {
         var object = json.object ?? [:]
         object["hash"] = nil
         object["updated"] = nil
-        return StableHash.hex(of: JSONValue.object(object).canonicalData())
+        return StableHash.hex(of: JSONValue.object(object).canonicalText())
     }
 
     private func names(_ field: String) -> [Name] {

@@ -5,7 +5,13 @@ extension Record {
     /// the archive's readers are) from one moment: what a dated feed item or web item gets.
     public mutating func setPublished(_ date: Date) {
         published = DateText.rfc3339(date)
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Berlin") ?? .current, from: date)
+        let parts = Self.berlinCalendar.dateComponents([.year, .month, .day], from: date)
         if let year = parts.year { issued = IssuedDate(year: year, month: parts.month, day: parts.day) }
     }
+
+    private static let berlinCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
+        return calendar
+    }()
 }

@@ -79,30 +79,40 @@ public enum HTMLEscaping {
 
     /// Escapes `&`, `<`, `>` (text content).
     public static func appendText(_ text: String, to output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": continue
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
+        append(text, to: &output, escapingQuotes: false)
     }
 
     /// Escapes `&`, `<`, `>`, `"`, `'` (attribute values in double quotes).
     public static func appendAttribute(_ text: String, to output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": continue
-            default: output.unicodeScalars.append(scalar)
+        append(text, to: &output, escapingQuotes: true)
+    }
+
+    /// Copies `text` in runs, replacing the characters to escape and dropping control
+    /// characters other than tab and line breaks. All of them are ASCII, so a UTF-8
+    /// byte below 0x80 is always a whole scalar and the runs end on scalar boundaries.
+    private static func append(_ text: String, to output: inout String, escapingQuotes: Bool) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where escapingQuotes: replacement = "&quot;"
+            case UInt8(ascii: "'") where escapingQuotes: replacement = "&#39;"
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: replacement = ""
+            default: replacement = nil
             }
+            if let replacement {
+                output += Substring(text.unicodeScalars[runStart..<index])
+                output += replacement
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
+        output += Substring(text.unicodeScalars[runStart..<utf8.endIndex])
     }
 
     /// The escaped text as a string.

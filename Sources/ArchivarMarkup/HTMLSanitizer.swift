@@ -40,7 +40,7 @@ public struct HTMLSanitizer: Sendable {
     public func sanitize(_ html: String) -> SanitizedHTML {
         guard let body = MarkupParser.htmlFragment(html)?.body else { return SanitizedHTML(trusted: "") }
         let markup = HTMLNode.fragment(body.children.map(rebuild)).render()
-        return SanitizedHTML(trusted: markup.precomposedStringWithCanonicalMapping)
+        return SanitizedHTML(trusted: TextFolding.nfc(markup))
     }
 
     private func rebuild(_ node: MarkupNode) -> HTMLNode {
@@ -100,7 +100,7 @@ public enum HTMLText {
 
     /// The readable text of `html`, white space collapsed; scripts and styles dropped.
     public static func plainText(_ html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return TextFolding.clean(html) }
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return TextFolding.clean(html) }
         guard let body = MarkupParser.htmlFragment(html)?.body else { return TextFolding.clean(html) }
         var output = ""
         collect(body, into: &output)

@@ -79,9 +79,13 @@ struct XMLInputEncoding {
     /// The `encoding` of the XML declaration, read from the ASCII-compatible first bytes.
     private static func declaredEncoding(_ data: Data) -> String? {
         guard let head = String(data: data.prefix(512), encoding: .isoLatin1),
-              let match = head.prefixMatch(of: #/\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']/#) else { return nil }
+              let match = head.prefixMatch(of: declaration) else { return nil }
         return String(match.1)
     }
+
+    // nonisolated(unsafe): Regex is not Sendable, but this immutable let is only matched
+    // against; the regex engine compiles its program once, atomically.
+    nonisolated(unsafe) private static let declaration = #/\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']/#
 
     private static let utf8Labels: Set<String> = ["utf-8", "utf8", "unicode-1-1-utf-8"]
 

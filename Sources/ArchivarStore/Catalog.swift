@@ -91,7 +91,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     public func upsert(_ record: Record, origin: RecordOrigin) throws -> UpsertOutcome {
         guard !record.id.isEmpty else { throw RecordError(field: "id", reason: "a record needs an id") }
         let hash = record.contentHash()
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = DateText.rfc3339(Date())
         return try withWriter { connection in
             var existing: (hash: String, json: String)?
             try connection.run("SELECT hash, json FROM records WHERE id = ?1", [.text(record.id)]) { row in
@@ -110,7 +110,8 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
 
             var stored = record
             stored.hash = hash
-            let previous = existing.flatMap { try? Record(json: JSONValue.parse(Data($0.json.utf8))) }
+            // Parsed only when needed: most records have dates of their own and no earlier version.
+            lazy var previous = existing.flatMap { try? Record(json: JSONValue.parse(Data($0.json.utf8))) }
             if stored.published == nil, stored.issued == nil {
                 // No date of its own: the first time Archivar saw it, kept across updates.
                 stored.published = previous?.published ?? now
@@ -120,7 +121,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
                 stored.updated = now
             }
             let text = SearchText(stored)
-            let json = String(decoding: stored.json.canonicalData(), as: UTF8.self)
+            let json = stored.json.canonicalText()
             try connection.run("""
                 INSERT INTO records(id, kind, type, source, category, year, sort_date, hash, json, title, creators, body)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)

@@ -40,6 +40,12 @@ import Testing
         #expect(DateText.rfc3339(date) == expected)
     }
 
+    @Test(arguments: [0, 667_998_000, 667_998_000.75, -0.5, -2_208_988_800, 253_402_300_799])
+    func writesRFC3339AsISO8601DateFormatterDoes(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(DateText.rfc3339(date) == ISO8601DateFormatter().string(from: date))
+    }
+
     @Test func aWrongWeekdayDoesNotMatter() throws {
         #expect(DateText.parse("Mon, 04 Nov 2022 12:00:00 GMT") == DateText.parse("Fri, 04 Nov 2022 12:00:00 GMT"))
     }

@@ -22,6 +22,19 @@ import Testing
         #expect(again["custom"] == record["custom"])
     }
 
+    @Test func canonicalTextIsWhatJSONEncoderWrites() throws {
+        let value = JSONValue.object([
+            "title": .string("„Quote“ \"x\" a\\b/c\n\r\t\u{8}\u{C}\u{1}\u{1F}\u{7F}\u{2028} ä€😀 e\u{301} <&>"),
+            "z": .array([.number(48), .number(-3), .number(1.5), .number(0.1), .number(1e20), .null, .bool(true), .bool(false)]),
+            "a10": .object(["B": .string(""), "a": .object([:]), "ä": .array([]), "ab": .number(0), "_x": .number(2e-7)]),
+            "a2": .string("x"), "Z": .string("y"), "container-title": .string("ß"),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(value.canonicalText() == String(decoding: try encoder.encode(value), as: UTF8.self))
+        #expect(value.canonicalData() == Data(value.canonicalText().utf8))
+    }
+
     @Test func recordWithoutObjectIsRejected() {
         #expect(throws: RecordError.self) { try Record(json: .array([])) }
     }
