@@ -93,7 +93,6 @@ struct FeedItemReader {
     }
 
     private func makeItem(_ item: ItemFields, feed: FeedInfo) -> Item {
-        var record = Record()
         var problems: [Problem] = []
         let summary = item.summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
         let content = item.contentHTML.map { HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base).sanitize($0).markup }
@@ -111,13 +110,9 @@ struct FeedItemReader {
             published = DateText.dateline(summary ?? plainContent)
         }
         let identity = item.guid ?? item.link ?? "\(title)|\(item.published ?? "")"
-        record.id = RecordIdentity.feedItemID(source: source.id, guid: identity)
-        record.type = "post"
-        record.title = title.isEmpty ? nil : title
+        var record = Record.post(id: RecordIdentity.feedItemID(source: source.id, guid: identity),
+                                 title: title.isEmpty ? nil : title, link: item.link, summary: summary)
         record.authors = item.authors
-        record.link = item.link
-        record.url = item.link
-        record.summary = summary.map { TextFolding.firstWords($0, count: 60) }
         if let content, !content.isEmpty { record.content = content }
         if let published { record.setPublished(published) }
         if let updated = item.updated.flatMap(DateText.parse) { record.updated = DateText.rfc3339(updated) }

@@ -41,14 +41,9 @@ public struct PageScraper {
                     "item \(number) has no title (selector \"\(selectors.title.xpath.expression)\"): skipped"))
                 continue
             }
-            var record = Record()
             let link = try text(selectors.link, in: item).flatMap { links.safeURL($0) }
-            record.id = RecordIdentity.feedItemID(source: source.id, guid: link ?? title)
-            record.type = "post"
-            record.title = title
-            record.link = link
-            record.url = link
-            record.summary = try text(selectors.summary, in: item).map { TextFolding.firstWords($0, count: 60) }
+            var record = Record.post(id: RecordIdentity.feedItemID(source: source.id, guid: link ?? title),
+                                     title: title, link: link, summary: try text(selectors.summary, in: item))
             if let dateText = try text(selectors.date, in: item) {
                 if let date = DateText.parse(dateText) {
                     record.setPublished(date)

@@ -1,6 +1,18 @@
 import Foundation
 
 extension Record {
+    /// A web item (a feed entry, a scraped page item): type `post`, its link as `link`
+    /// and `URL`, and at most the first 60 words of its plain-text summary.
+    public static func post(id: String, title: String?, link: String?, summary: String?) -> Record {
+        var record = Record(id: id)
+        record.type = "post"
+        record.title = title
+        record.link = link
+        record.url = link
+        record.summary = summary.map { TextFolding.firstWords($0, count: 60) }
+        return record
+    }
+
     /// Sets `published` (RFC 3339, UTC) and `issued` (the calendar day in Berlin, where
     /// the archive's readers are) from one moment: what a dated feed item or web item gets.
     public mutating func setPublished(_ date: Date) {
