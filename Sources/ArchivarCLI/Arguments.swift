@@ -2,7 +2,7 @@
 /// (no package dependencies); `--name value`, `--name=value` and flags are understood.
 struct Arguments {
     private(set) var positional: [String] = []
-    private var values: [String: String] = [:]
+    private var values: [String: [String]] = [:]
     private var flags: Set<String> = []
 
     /// Parses `words`; `valued` lists the options that take a value.
@@ -31,7 +31,7 @@ struct Arguments {
                     value = words[index]
                     index += 1
                 }
-                values[name] = value
+                values[name, default: []].append(value ?? "")
             } else {
                 guard value == nil else { throw UsageError("--\(name) takes no value") }
                 flags.insert(name)
@@ -39,7 +39,10 @@ struct Arguments {
         }
     }
 
-    func value(_ name: String) -> String? { values[name] }
+    /// The last value given for a valued option.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value given for a valued option that may repeat (`--author A --author B`), in order.
+    func values(_ name: String) -> [String] { values[name] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
     /// Every option given, for checking against what a command accepts.

@@ -42,13 +42,15 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         }
     }
 
-    private func withWriter<T>(_ body: (Connection) throws -> T) rethrows -> T {
+    /// Runs `body` on the writer connection, under its lock (extensions in other files use it too).
+    func withWriter<T>(_ body: (Connection) throws -> T) rethrows -> T {
         writerLock.lock()
         defer { writerLock.unlock() }
         return try body(writer)
     }
 
-    private func withReader<T>(_ body: (Connection) throws -> T) rethrows -> T {
+    /// Runs `body` on the reader connection, under its lock.
+    func withReader<T>(_ body: (Connection) throws -> T) rethrows -> T {
         readerLock.lock()
         defer { readerLock.unlock() }
         return try body(reader)
@@ -160,7 +162,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try withWriter { connection in try Self.record(id: id, in: connection) }
     }
 
-    private static func record(id: String, in connection: Connection) throws -> Record? {
+    static func record(id: String, in connection: Connection) throws -> Record? {
         guard let json = try connection.text("SELECT json FROM records WHERE id = ?1", [.text(id)]) else { return nil }
         return try Record(json: JSONValue.parse(Data(json.utf8)))
     }

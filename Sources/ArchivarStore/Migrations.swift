@@ -71,6 +71,36 @@ enum Migrations {
         """
         ALTER TABLE sources ADD COLUMN redirected_from TEXT;
         """,
+        // 4: records a librarian removed, and the keys and origins that must not bring them back.
+        """
+        CREATE TABLE removed_records (
+            id TEXT PRIMARY KEY,
+            removed_at TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE removed_keys (
+            key TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL REFERENCES removed_records(id) ON DELETE CASCADE
+        );
+        """,
+        // 5: merges (which rule joined which records, with what to restore on unmerge).
+        """
+        CREATE TABLE merges (
+            rowid INTEGER PRIMARY KEY,
+            survivor TEXT NOT NULL,
+            absorbed TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            survivor_before TEXT,
+            absorbed_json TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        );
+        CREATE INDEX merges_by_survivor ON merges(survivor);
+        CREATE TABLE merge_vetoes (
+            first TEXT NOT NULL,
+            second TEXT NOT NULL,
+            PRIMARY KEY (first, second)
+        );
+        """,
     ]
 
     /// Applies every migration newer than the database's `user_version`, each in a
