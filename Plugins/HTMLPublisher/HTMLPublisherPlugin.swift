@@ -2,7 +2,7 @@ import ArchivarCore
 import ArchivarHTML
 
 /// The `html` sink: the static archive pages (SPEC §9) — home, publications, press,
-/// partners, one page per record, search form, 404 page and stylesheet.
+/// partners, authors, one page per record, search form, 404 page and stylesheet.
 public enum HTMLPublisherPlugin {
     /// The plugins this module registers.
     public static let plugins: [Plugin] = [
@@ -11,19 +11,23 @@ public enum HTMLPublisherPlugin {
         },
     ]
 
-    /// Streams the catalog once (newest first): each record's page is written as it
-    /// passes, and only its summary is kept for the list pages written afterwards.
+    /// Streams the catalog twice (newest first): once to learn who the people are (initials
+    /// resolve against the whole catalog), then to write each record's page as it passes,
+    /// keeping only its summary for the list pages written afterwards.
     static func publishArchive(_ context: PublishContext) throws {
-        let site = ArchiveSite(config: context.config, sources: context.sources)
+        let people = try PersonDirectory(catalog: context.catalog)
+        let site = ArchiveSite(config: context.config, sources: context.sources, people: people)
         var latest: [RecordSummary] = []
         var counts: [String: Int] = [:]
         var publications: [RecordSummary] = []
         var press: [RecordSummary] = []
         var partners: [String: [RecordSummary]] = [:]
+        var authors = AuthorPages()
         try context.catalog.forEachRecord { record in
             guard !record.id.isEmpty else { return }
             try RecordPage.write(record, site: site, context: context)
-            let summary = RecordSummary(record, language: site.strings.language)
+            let summary = RecordSummary(record, site: site)
+            authors.add(record, summary: summary, site: site)
             if latest.count < HomePage.latestCount { latest.append(summary) }
             counts[summary.kind, default: 0] += 1
             switch summary.kind {
@@ -33,11 +37,12 @@ public enum HTMLPublisherPlugin {
             default: break
             }
         }
-        try HomePage.write(latest: latest, counts: counts, site: site, context: context)
+        try HomePage.write(latest: latest, counts: counts, peopleCount: authors.count, site: site, context: context)
         try PublicationsPage.write(publications, site: site, context: context)
         try PagedList(directory: ListDirectory(file: "press/", link: "press/"), title: site.strings["press"], current: "press")
             .write(press, site: site, context: context)
         try PartnerPages.write(bySource: partners, site: site, context: context)
+        try authors.write(site: site, context: context)
         try StaticPages.write(site: site, context: context)
     }
 }

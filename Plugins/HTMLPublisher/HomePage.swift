@@ -6,7 +6,8 @@ enum HomePage {
     /// How many records the home page lists.
     static let latestCount = 20
 
-    static func write(latest: [RecordSummary], counts: [String: Int], site: ArchiveSite, context: PublishContext) throws {
+    /// `counts`: records by kind; `peopleCount`: how many people the authors index lists.
+    static func write(latest: [RecordSummary], counts: [String: Int], peopleCount: Int, site: ArchiveSite, context: PublishContext) throws {
         let strings = site.strings
         let sections: [(key: String, kind: String, path: String)] = [
             ("publications", RecordKind.publication, "publications/"),
@@ -19,7 +20,7 @@ enum HomePage {
                 .element("nav", [("class", "toc"), ("aria-label", strings["home"])], [
                     .element("ul", [], sections.map { section in
                         .element("li", [], [.link(root + section.path, "\(strings[section.key]) (\(counts[section.kind] ?? 0))")])
-                    }),
+                    } + [.element("li", [], [.link(root + ArchivePath.authors, "\(strings["authors"]) (\(peopleCount))")])]),
                 ]),
                 .element("section", [("aria-labelledby", "latest")], [
                     .element("h2", [("id", "latest")], text: strings["latest"]),

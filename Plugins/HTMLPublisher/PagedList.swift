@@ -13,6 +13,8 @@ struct PagedList {
     let current: String
     /// What stands above the list on its first page.
     var intro: (_ root: String) -> [HTMLNode] = { _ in [] }
+    /// Whether each entry shows its kind (lists that mix publications, press and partners).
+    var showKind = false
 
     func write(_ summaries: [RecordSummary], site: ArchiveSite, context: PublishContext) throws {
         let pageCount = max(1, (summaries.count + PagedList.pageSize - 1) / PagedList.pageSize)
@@ -24,7 +26,7 @@ struct PagedList {
             try site.write(directory.file(page: number), in: context, title: pageTitle, current: current) { root in
                 [.element("h1", text: pageTitle)]
                     + (number == 1 ? intro(root) : [])
-                    + [RecordList.node(slice, root: root, site: site), pagination(number, of: pageCount, root: root, strings: strings)]
+                    + [RecordList.node(slice, root: root, site: site, showKind: showKind), pagination(number, of: pageCount, root: root, strings: strings)]
             }
         }
     }

@@ -1,7 +1,8 @@
 import ArchivarCore
 import ArchivarHTML
 
-/// The list of records the overview pages show: title link, then kind, date and people.
+/// The list of records the overview pages show: title link, then kind, date and people
+/// (linked to their pages).
 enum RecordList {
     /// `<ol class="records">`, or a short note when there is nothing to list.
     static func node(_ summaries: [RecordSummary], root: String, site: ArchiveSite, showKind: Bool = false) -> HTMLNode {
@@ -15,7 +16,7 @@ enum RecordList {
         if let date = summary.date { meta.append(date.node) }
         if !summary.creators.isEmpty {
             let editors = summary.creatorsAreEditors ? " " + site.strings["record.editors.short"] : ""
-            meta.append(.text(summary.creators.joined(separator: ", ") + editors))
+            meta.append(.fragment([LinkedPerson.node(summary.creators, root: root), .text(editors)]))
         }
         var separated: [HTMLNode] = []
         for (index, node) in meta.enumerated() {

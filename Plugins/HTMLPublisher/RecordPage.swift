@@ -49,12 +49,13 @@ enum RecordPage {
         return .element("article", [("class", "record")], children)
     }
 
-    /// The record's facts as a description list: people, date, type, category, source, identifiers.
+    /// The record's facts as a description list: people (linked to their pages), date, type, category, source, identifiers.
     private static func facts(_ record: Record, root: String, site: ArchiveSite) -> HTMLNode {
         let strings = site.strings
         var rows: [(String, HTMLNode)] = []
-        if !record.authors.isEmpty { rows.append((strings["record.authors"], .text(names(record.authors)))) }
-        if !record.editors.isEmpty { rows.append((strings["record.editors"], .text(names(record.editors)))) }
+        for (label, names) in [(strings["record.authors"], record.authors), (strings["record.editors"], record.editors)] where !names.isEmpty {
+            rows.append((label, LinkedPerson.node(names.map { site.person($0, in: record) }, root: root)))
+        }
         if let date = DisplayDate(record: record, language: strings.language) { rows.append((strings["record.published"], date.node)) }
         if let container = record.containerTitle { rows.append((strings["record.container"], .text(container))) }
         rows.append((strings["record.type"], .text(strings.typeName(record.type))))
@@ -70,10 +71,5 @@ enum RecordPage {
         return .element("dl", [("class", "facts")], rows.flatMap { label, value in
             [.element("dt", text: label), .element("dd", [], [value])]
         })
-    }
-
-    /// "Jörg Fischer, Theresa Hilse-Carstensen".
-    private static func names(_ names: [Name]) -> String {
-        names.map(\.displayName).joined(separator: ", ")
     }
 }

@@ -12,21 +12,21 @@ struct RecordSummary: Sendable {
     let kind: String
     let date: DisplayDate?
     let source: String?
-    /// Display names of the authors, else of the editors.
-    let creators: [String]
+    /// The authors, else the editors, with their pages.
+    let creators: [LinkedPerson]
     /// True when `creators` are editors.
     let creatorsAreEditors: Bool
 
-    init(_ record: Record, language: String) {
+    init(_ record: Record, site: ArchiveSite) {
         id = record.id
         title = record.displayTitle
         citation = GermanCitation.format(record)
         year = record.year
         category = record.category
         kind = record.kind
-        date = DisplayDate(record: record, language: language)
+        date = DisplayDate(record: record, language: site.strings.language)
         source = record.source
-        creators = record.creators.map(\.displayName).filter { !$0.isEmpty }
+        creators = record.creators.map { site.person($0, in: record) }.filter { !$0.name.isEmpty }
         creatorsAreEditors = record.authors.isEmpty && !record.editors.isEmpty
     }
 

@@ -1,39 +1,47 @@
 import ArchivarCore
 import Foundation
 
-/// Finds the stored record an incoming one belongs to: the one this source's item
-/// became before, else one with the same DOI, ISBN, link or title + year + creator.
-/// A citation key taken by another work gets a suffix (`a`, `b`, …).
+/// The `dedupe` stage: decides which stored record an incoming one belongs to.
+///
+/// - The same item from the same source again keeps the id it got the first time.
+/// - Else the first stored record that shares a key (DOI, ISBN, link, then normalized
+///   title + year + first creator; see `RecordIdentity.matchKeys`) is proposed as the
+///   record to merge into, unless a conflicting DOI, ISBN or edition vetoes it
+///   (`RecordIdentity.veto`) or a librarian's unmerge kept the two apart. The catalog
+///   carries out the merge and remembers it (`CatalogWriter.store`).
+/// - Else the record is new; an id taken by another work gets a suffix (`a`, `b`, …).
 struct Deduplicator {
     let catalog: CatalogReader
     let source: String
 
     func resolve(_ record: Record) throws -> Record {
+        var resolved = record
         if let earlier = try catalog.recordID(for: RecordOrigin(source: source, itemID: record.id)) {
-            return try merged(record, into: earlier)
+            resolved.id = earlier
+            return resolved
         }
-        if let match = try catalog.recordID(matchingAny: RecordIdentity.duplicateKeys(for: record)) {
-            return try merged(record, into: match)
+        if let proposal = try proposal(for: record) {
+            resolved.mergeProposal = proposal
+            return resolved
         }
-        guard try catalog.containsRecord(id: record.id) else { return record }
-        var renamed = record
-        for suffix in "abcdefghijklmnopqrstuvwxyz" {
-            renamed.id = record.id + String(suffix)
-            if try !catalog.containsRecord(id: renamed.id) { return renamed }
+        resolved.id = try RecordIdentity.freeID(record.id) { id in
+            try catalog.containsRecord(id: id) || !catalog.merges(of: id).isEmpty
         }
-        renamed.id = record.id + "-" + StableHash.hex(of: record.contentHash()).prefix(6)
-        return renamed
+        return resolved
     }
 
-    /// The same item from the same source replaces its earlier version; a record
-    /// from elsewhere merges into the stored one, richer value per field.
-    private func merged(_ record: Record, into id: String) throws -> Record {
-        guard let stored = try catalog.record(id: id) else { return record }
-        if stored.source == source {
-            var replacement = record
-            replacement.id = id
-            return replacement
+    /// The merge for `record`: the strongest key's stored record that nothing vetoes.
+    private func proposal(for record: Record) throws -> MergeProposal? {
+        var vetoed: Set<String> = []
+        for (rule, key) in RecordIdentity.matchKeys(for: record) {
+            guard let id = try catalog.recordID(matchingAny: [key]), !vetoed.contains(id) else { continue }
+            guard let stored = try catalog.record(id: id), RecordIdentity.veto(merging: record, into: stored) == nil,
+                  try !catalog.areKeptApart(id, record.id) else {
+                vetoed.insert(id)
+                continue
+            }
+            return MergeProposal(survivor: id, rule: rule)
         }
-        return RecordMerge.merge(stored, with: record)
+        return nil
     }
 }

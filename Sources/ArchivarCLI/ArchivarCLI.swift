@@ -66,6 +66,14 @@ public enum ArchivarCLI {
             case "publish": return try await commands.publish()
             case "serve": return try await commands.serve(arguments)
             case "search": return try commands.search(arguments)
+            case "add": return try await commands.add(arguments)
+            case "edit": return try await commands.edit(arguments)
+            case "remove": return try await commands.remove(arguments)
+            case "export": return try commands.export(arguments)
+            case "show": return try commands.show(arguments)
+            case "import": return try await commands.importFiles(arguments)
+            case "merge": return try await commands.merge(arguments)
+            case "unmerge": return try await commands.unmerge(arguments)
             case "inspect": return try await commands.inspect(arguments)
             case "sources":
                 switch arguments.positional.first {

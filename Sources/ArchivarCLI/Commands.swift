@@ -165,7 +165,7 @@ struct Commands {
         let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)", maxBytes: source.maxBytes, timeout: source.timeout)
         let problems = ProblemLog()
         let context = IngestContext(source: source, location: location, fetcher: fetcher, emit: { record in
-            print(Pipeline.stamped(record, from: source).json.canonicalText())
+            print(Pipeline.stamped(record, from: source, categories: workspace.config.categories).json.canonicalText())
         }, report: { problems.append($0) })
         try await plugin.ingestBody?(context)
         for problem in problems.all {

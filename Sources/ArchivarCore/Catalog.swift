@@ -21,6 +21,13 @@ public protocol CatalogReader: Sendable {
     func maintainIndex() throws
     /// The stored state of every source that has been harvested.
     func sourceStates() throws -> [String: SourceState]
+    /// Every remembered merge `id` took part in, as survivor or as absorbed record, oldest first.
+    func merges(of id: String) throws -> [MergeEntry]
+    /// Whether a librarian's `unmerge` declared the two records not the same (rules never merge them).
+    func areKeptApart(_ first: String, _ second: String) throws -> Bool
+    /// The librarian's removal an incoming record falls under: its origin, or one of its
+    /// duplicate keys, belonged to a removed record. Nil when nothing keeps it out.
+    func removal(of origin: RecordOrigin?, keys: [String]) throws -> RecordRemoval?
 }
 
 /// Write access, for harvests and librarian edits.
@@ -36,6 +43,27 @@ public protocol CatalogWriter: CatalogReader {
     /// itself is removed when no other origin delivered it. Returns whether it was removed.
     @discardableResult
     func withdraw(_ origin: RecordOrigin) throws -> Bool
+    /// Stores a record as the dedupe stage resolved it: the same item again updates the
+    /// record it went into (an absorbed one updates its part of the survivor); a record with
+    /// a `mergeProposal` is merged into the survivor and the merge remembered; any other is
+    /// upserted. The proposal itself is never stored.
+    func store(_ record: Record, origin: RecordOrigin) throws -> StoreResult
+    /// Merges the stored record `absorbed` into `survivor` by hand: its origins deliver into
+    /// the survivor from now on. Unknown ids are errors.
+    func merge(_ absorbed: String, into survivor: String) throws -> MergeEntry
+    /// Undoes a remembered merge: both records as they were before it, the absorbed one's
+    /// origins back with it, and the pair kept apart from now on. Returns the id the absorbed
+    /// record got back (its own, or a free variant of it when that was taken meanwhile).
+    func unmerge(_ absorbed: String, from survivor: String) throws -> String
+    /// Removes the record `id` (`archivar remove`), remembering its duplicate keys and
+    /// origins so that no harvest or import brings it back. Nil when no record has this id.
+    func remove(_ id: String) throws -> RecordRemoval?
+    /// Forgets a removal, when a librarian adds the removed work again on purpose.
+    func forgetRemoval(_ removal: RecordRemoval) throws
+    /// A librarian's edit of the stored record `id`: each changed field's new value, `.null`
+    /// for a removed field. The edit is stored and kept over what later harvests deliver.
+    /// Returns the record as stored; nil when no record has this id.
+    func edit(_ id: String, changes: [String: JSONValue]) throws -> Record?
 }
 
 /// Where a record came from: a source and the item's own id there.

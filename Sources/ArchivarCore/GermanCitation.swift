@@ -1,20 +1,28 @@
 /// The institute's German citation style, the shape of its own publication list:
-/// `Fischer, Jörg/Graßhoff, Gunther (Hrsg.) (2016): Titel. Weinheim: Juventa.`
-/// One function, used by the record pages, search results and the CLI.
+/// `Fischer, Jörg/Graßhoff, Gunther (Hrsg.) (2016): Titel. Untertitel. Weinheim: Juventa.`
+/// One function, used by the record pages, search results, Atom summaries and `archivar show`;
+/// the `citations` plugin reads what it writes back into the same record.
 public enum GermanCitation {
     public static func format(_ record: Record) -> String {
         var text = creatorsPart(record)
         let year = record.issued?.year ?? record.year
         text += text.isEmpty ? "" : " "
         text += "(\(year.map(String.init) ?? "o. J.")): "
-        text += sentence(record.displayTitle)
+        text += sentence(listTitle(record.displayTitle))
 
+        // A chapter's pages close its imprint: `Ort: Verlag, S. 12–34.`
+        var chapterPages: String?
         switch record.type {
         case "chapter", "paper-conference", "entry-encyclopedia":
             var inPart = "In: "
             let editors = record.editors
             if !editors.isEmpty { inPart += editors.map(\.inverted).joined(separator: "/") + " (Hrsg.): " }
             inPart += record.containerTitle ?? "o. T."
+            chapterPages = record.text("page").map(pageRange)
+            if record.publisherPlace == nil, record.publisher == nil, let pages = chapterPages {
+                inPart += ", S. \(pages)"
+                chapterPages = nil
+            }
             text += " " + sentence(inPart)
         case "article-journal", "article-magazine", "article-newspaper":
             if let container = record.containerTitle {
@@ -22,7 +30,7 @@ public enum GermanCitation {
                 if let volume = record.text("volume") { inPart += " \(volume)" }
                 if let issue = record.text("issue") { inPart += " (\(issue))" }
                 text += " " + inPart
-                text += record.text("page").map { ", S. \($0)." } ?? "."
+                text += record.text("page").map { ", S. \(pageRange($0))." } ?? "."
             }
         case "periodical":
             if let container = record.containerTitle {
@@ -44,7 +52,9 @@ public enum GermanCitation {
         let place = record.publisherPlace
         let publisher = record.publisher
         if place != nil || publisher != nil {
-            text += " " + sentence([place, publisher].compactMap { $0 }.joined(separator: ": "))
+            var imprint = [place, publisher].compactMap { $0 }.joined(separator: ": ")
+            if let chapterPages { imprint += ", S. \(chapterPages)" }
+            text += " " + sentence(imprint)
         } else if text.hasSuffix(",") {
             text.removeLast()
             text += "."
@@ -60,9 +70,26 @@ public enum GermanCitation {
         return ""
     }
 
-    /// Ends a phrase with a full stop unless it already ends in punctuation.
+    /// The title as the list writes it: a subtitle after a full stop (`Titel. Untertitel`),
+    /// where CSL-JSON has a colon. A title that already holds such a full stop keeps its
+    /// colon, so that the subtitle is found again when the line is read back.
+    static func listTitle(_ title: String) -> String {
+        guard title.firstMatch(of: #/[\p{L}\p{Pf}!?)]{2}\.\s+[\p{Lu}„"“»]/#) == nil,
+              let match = title.firstMatch(of: #/[\p{L}\p{Pf}!?)]{2}(?<colon>:)\s+[\p{Lu}„"“»]/#) else { return title }
+        var listed = title
+        listed.replaceSubrange(match.output.colon.startIndex..<match.output.colon.endIndex, with: ".")
+        return listed
+    }
+
+    /// `12-34` → `12–34`: CSL keeps ranges with a hyphen, the list prints the dash.
+    static func pageRange(_ page: String) -> String {
+        page.replacingOccurrences(of: "-", with: "–")
+    }
+
+    /// Ends a phrase with a full stop unless it already ends in one, `!` or `?`; after a
+    /// closing quote the stop follows it, as in the list (`„… Jugendliche!“.`).
     static func sentence(_ text: String) -> String {
         guard let last = text.last else { return text }
-        return ".!?“\"".contains(last) ? text : text + "."
+        return ".!?".contains(last) ? text : text + "."
     }
 }

@@ -75,10 +75,13 @@ public struct Pipeline: Sendable {
                     source: source, location: location, fetcher: fetcher,
                     cursor: state.cursor, logger: logger,
                     emit: { record in
-                        let identified = Self.identified(record)
+                        let origin = RecordOrigin(source: source.id, itemID: RecordIdentity.itemID(of: record))
                         guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
-                        let outcome = try self.catalog.upsert(ready, origin: RecordOrigin(source: source.id, itemID: identified.id))
-                        tally.count(outcome)
+                        if let removal = try self.removal(of: ready, origin: origin) {
+                            self.logger.info("\(source.id): skipped “\(ready.displayTitle)”: \(removal) (as \(removal.id))")
+                            return
+                        }
+                        tally.count(try self.catalog.store(ready, origin: origin).outcome)
                     },
                     report: { tally.report($0) },
                     saveCursor: { cursor.value = $0 },
@@ -117,14 +120,16 @@ public struct Pipeline: Sendable {
         return ArchivarError.wrapping(error, stage: stage, path: location.relativeDescription)
     }
 
-    /// The record as its source delivers it: with an id, its source, kind and category.
+    /// The record as its source delivers it: with an id, its source, kind and category
+    /// (its own, else the source's, else the one `categories` maps its kind or type to).
     /// This is what `inspect` shows.
-    public static func stamped(_ record: Record, from source: SourceDefinition) -> Record {
+    public static func stamped(_ record: Record, from source: SourceDefinition,
+                               categories: CategoryMapping = .standard) -> Record {
         var record = identified(record)
         record.source = source.id
         if record.text("kind") == nil { record.kind = source.kind }
         if record.category == nil, let category = source.category { record.category = category }
-        return record
+        return categories.categorized(record)
     }
 
     /// A record without an id gets one: a citation key for publications (derived from
@@ -136,9 +141,15 @@ public struct Pipeline: Sendable {
         return identified
     }
 
+    /// The librarian's removal that keeps `record` out of the catalog: a harvest or import
+    /// skips a removed item (same origin) or work (a shared duplicate key).
+    func removal(of record: Record, origin: RecordOrigin) throws -> RecordRemoval? {
+        try catalog.removal(of: origin, keys: RecordIdentity.duplicateKeys(for: record))
+    }
+
     /// Gives a record its source, kind and category, then runs the transforms.
-    private func prepare(_ record: Record, from source: SourceDefinition, context: TransformContext) async throws -> Record? {
-        var record = Self.stamped(record, from: source)
+    func prepare(_ record: Record, from source: SourceDefinition, context: TransformContext) async throws -> Record? {
+        var record = Self.stamped(record, from: source, categories: config.categories)
         for transform in transforms {
             guard let body = transform.transformBody, let next = try await body(record, context) else { return nil }
             record = next

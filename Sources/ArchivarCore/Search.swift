@@ -57,7 +57,8 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var total: Int
     public var offset: Int
     public var hits: [SearchHit]
-    /// A message for the visitor when the query was empty or could not be understood.
+    /// A note for the visitor (German): why nothing was searched (empty query, only
+    /// exclusions), or what part of the query could not be understood, the rest being searched.
     public var message: String?
 
     public init(query: String, total: Int, offset: Int, hits: [SearchHit], message: String? = nil) {

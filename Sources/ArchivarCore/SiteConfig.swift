@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     public var stateDirectory: URL
     public var sourcesDirectory: URL
     public var pipeline = ["normalize", "dedupe", "index", "html", "atom"]
+    /// How records without a category get one (`categories`: kind or CSL type → category).
+    public var categories = CategoryMapping.standard
     /// The directory `archivar.json` lives in (or the working directory without one).
     public var rootDirectory: URL
 
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable {
         }
         let object = try JSONFile.object(at: file)
         let reader = JSONFieldReader(object: object, path: file.path)
-        try reader.rejectUnknownKeys(["title", "baseURL", "language", "archive", "state", "sources", "pipeline"])
+        try reader.rejectUnknownKeys(["title", "baseURL", "language", "archive", "state", "sources", "pipeline", "categories"])
         config.title = try reader.string("title") ?? config.title
         if let base = try reader.string("baseURL") {
             guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
@@ -50,7 +52,32 @@ public struct SiteConfig: Sendable {
         if let state = try reader.string("state") { config.stateDirectory = root.resolving(state) }
         if let sources = try reader.string("sources") { config.sourcesDirectory = root.resolving(sources) }
         if let pipeline = try reader.stringArray("pipeline") { config.pipeline = pipeline }
+        if let categories = try reader.object("categories") {
+            config.categories = config.categories.changing(try categoryChanges(categories, path: file.path))
+        }
         return config
+    }
+
+    /// `"categories": {"report": "Berichte", "thesis": null}`: each key a record kind or
+    /// CSL type, each value the category's name, or null for none.
+    private static func categoryChanges(_ object: [String: JSONValue], path: String) throws -> [String: String?] {
+        var changes: [String: String?] = [:]
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            let location = "key \"categories.\(key)\""
+            guard CategoryMapping.knownKeys.contains(key) else {
+                throw ArchivarError(path: path, location: location,
+                                    "is neither a record kind (\(RecordKind.all.joined(separator: ", "))) nor a CSL type (book, chapter, article-journal, report, …)")
+            }
+            switch value {
+            case .null:
+                changes[key] = .some(nil)
+            case .string(let name) where !TextFolding.clean(name).isEmpty:
+                changes[key] = TextFolding.clean(name)
+            default:
+                throw ArchivarError(path: path, location: location, "must be the name of a category or null")
+            }
+        }
+        return changes
     }
 
     /// The database file inside the state directory.
@@ -131,6 +158,13 @@ public struct JSONFieldReader {
             guard case .string(let text) = $0 else { throw typeError(key, "an array of strings") }
             return text
         }
+    }
+
+    /// A JSON object value; nil when the key is missing or null.
+    public func object(_ key: String) throws -> [String: JSONValue]? {
+        guard let value = object[key], value != .null else { return nil }
+        guard let fields = value.object else { throw typeError(key, "an object") }
+        return fields
     }
 
     public func rejectUnknownKeys(_ known: Set<String>) throws {

@@ -47,7 +47,7 @@ public struct PageLayout: Sendable {
     private func header(root: String, current: String?, query: String) -> HTMLNode {
         let items: [(key: String, href: String)] = [
             ("home", root), ("publications", root + "publications/"), ("press", root + "press/"),
-            ("partners", root + "partners/"), ("search", root + "search/"),
+            ("partners", root + "partners/"), ("authors", root + "authors/"), ("search", root + "search/"),
         ]
         return .element("header", [], [
             .element("p", [("class", "site-title")], [.link(root, siteTitle)]),

@@ -26,9 +26,12 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         writer = try Connection(file: file)
         try writer.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
         try Self.requireFTS5(writer)
+        try GermanTokenizer.register(on: writer, cacheDirectory: file.deletingLastPathComponent())
         try Migrations.apply(to: writer)
+        try SearchAnalysis.rebuildIndexIfOutdated(writer)
         reader = try Connection(file: file)
         try reader.execute("PRAGMA foreign_keys = ON;")
+        try GermanTokenizer.register(on: reader, cacheDirectory: file.deletingLastPathComponent())
     }
 
     private static func requireFTS5(_ connection: Connection) throws {
@@ -92,6 +95,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
 
     public func upsert(_ record: Record, origin: RecordOrigin) throws -> UpsertOutcome {
         guard !record.id.isEmpty else { throw RecordError(field: "id", reason: "a record needs an id") }
+        let record = try withLibrarianEdits(record)
         let hash = record.contentHash()
         let now = DateText.rfc3339(Date())
         return try withWriter { connection in
@@ -192,6 +196,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     /// Streams from a connection of its own, so a long publish does not hold up searches.
     public func forEachRecord(_ body: (Record) throws -> Void) throws {
         let connection = try Connection(file: file, readOnly: true)
+        try GermanTokenizer.register(on: connection, cacheDirectory: file.deletingLastPathComponent())
         try connection.run("SELECT json FROM records ORDER BY sort_date DESC, id") { row in
             try body(Record(json: JSONValue.parse(Data((row.text(0) ?? "{}").utf8))))
         }
@@ -201,37 +206,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try withReader { connection in try connection.integer("SELECT count(*) FROM records") ?? 0 }
     }
 
-    // MARK: Search
-
-    public func search(_ query: SearchQuery) throws -> SearchResults {
-        let pattern = SearchPattern(query.text)
-        guard let match = pattern.match else {
-            let message = query.text.trimmingCharacters(in: .whitespaces).isEmpty
-                ? "Bitte geben Sie einen Suchbegriff ein."
-                : "Die Suche enthält kein Wort, nach dem gesucht werden kann."
-            return SearchResults(query: query.text, total: 0, offset: query.offset, hits: [], message: message)
-        }
-        return try withReader { connection in
-            let total = try connection.integer("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1", [.text(match)]) ?? 0
-            var hits: [SearchHit] = []
-            try connection.run("""
-                SELECT r.id, r.title, r.kind, r.type, r.year, r.creators, r.source,
-                       snippet(records_fts, -1, ?2, ?3, '…', 24), bm25(records_fts, 10.0, 5.0, 1.0) AS score
-                FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
-                WHERE records_fts MATCH ?1
-                ORDER BY score, r.sort_date DESC
-                LIMIT ?4 OFFSET ?5
-                """, [.text(match), .text(SnippetMarker.open), .text(SnippetMarker.close),
-                      .integer(Int64(query.limit)), .integer(Int64(query.offset))]) { row in
-                let creators = (row.text(5) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                hits.append(SearchHit(
-                    id: row.text(0) ?? "", title: row.text(1) ?? "", kind: row.text(2) ?? "", type: row.text(3) ?? "",
-                    year: row.int(4), creators: creators, source: row.text(6), snippet: row.text(7) ?? "",
-                    score: -(row.double(8) ?? 0)))
-            }
-            return SearchResults(query: query.text, total: total, offset: query.offset, hits: hits, message: pattern.note)
-        }
-    }
+    // MARK: Search (`search` is in CatalogSearch.swift)
 
     /// Triggers keep the index in step with every write; this merges the index's
     /// b-tree segments (a bounded amount of work) so searches stay fast.

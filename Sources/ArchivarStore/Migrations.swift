@@ -71,34 +71,78 @@ enum Migrations {
         """
         ALTER TABLE sources ADD COLUMN redirected_from TEXT;
         """,
-        // 4: records a librarian removed, and the keys and origins that must not bring them back.
+        // 4: the librarian's hand: records removed (with the duplicate keys and origins that must
+        //    not bring them back; an id may be removed again after a re-add, so removals have
+        //    numbers of their own), and fields edited (kept over what harvests deliver).
         """
         CREATE TABLE removed_records (
-            id TEXT PRIMARY KEY,
+            removal INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
             removed_at TEXT NOT NULL,
             json TEXT NOT NULL
         );
+        CREATE INDEX removed_records_by_id ON removed_records(id);
         CREATE TABLE removed_keys (
             key TEXT PRIMARY KEY,
-            record_id TEXT NOT NULL REFERENCES removed_records(id) ON DELETE CASCADE
+            removal INTEGER NOT NULL REFERENCES removed_records(removal) ON DELETE CASCADE
+        );
+        CREATE INDEX removed_keys_by_removal ON removed_keys(removal);
+        CREATE TABLE removed_origins (
+            source TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            removal INTEGER NOT NULL REFERENCES removed_records(removal) ON DELETE CASCADE,
+            PRIMARY KEY (source, item_id)
+        );
+        CREATE INDEX removed_origins_by_removal ON removed_origins(removal);
+        CREATE TABLE record_edits (
+            record_id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+            fields TEXT NOT NULL
         );
         """,
-        // 5: merges (which rule joined which records, with what to restore on unmerge).
+        // 5: merges: which rule joined which records, and what unmerge needs to take them apart
+        //    again (the absorbed record as last delivered, the origins that delivered it, the
+        //    survivor's own version); pairs a librarian declared not the same.
         """
         CREATE TABLE merges (
-            rowid INTEGER PRIMARY KEY,
-            survivor TEXT NOT NULL,
-            absorbed TEXT NOT NULL,
+            id INTEGER PRIMARY KEY,
+            survivor TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+            absorbed TEXT NOT NULL UNIQUE,
             rule TEXT NOT NULL,
-            survivor_before TEXT,
             absorbed_json TEXT NOT NULL,
-            merged_at TEXT NOT NULL
+            merged_at REAL NOT NULL
         );
         CREATE INDEX merges_by_survivor ON merges(survivor);
+        CREATE INDEX merges_by_absorbed ON merges(absorbed);
+        CREATE TABLE merge_origins (
+            merge_id INTEGER NOT NULL REFERENCES merges(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (source, item_id)
+        );
+        CREATE INDEX merge_origins_by_merge ON merge_origins(merge_id);
+        CREATE TABLE merge_survivors (
+            id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+            own_json TEXT NOT NULL
+        );
         CREATE TABLE merge_vetoes (
             first TEXT NOT NULL,
             second TEXT NOT NULL,
             PRIMARY KEY (first, second)
+        );
+        """,
+        // 6: the full-text index with the German analysis (tokenizer `archivar_german`), and
+        // which analysis built it. The triggers of migration 1 carry on. The new index is
+        // filled by `SearchAnalysis.rebuildIndexIfOutdated` right after the migrations.
+        """
+        DROP TABLE records_fts;
+        CREATE VIRTUAL TABLE records_fts USING fts5(
+            title, creators, body,
+            content='records', content_rowid='rowid',
+            tokenize='archivar_german'
+        );
+        CREATE TABLE search_analysis (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            identity TEXT NOT NULL
         );
         """,
     ]

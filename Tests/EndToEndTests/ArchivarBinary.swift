@@ -37,6 +37,15 @@ struct ArchivarSite {
         return process.outcome()
     }
 
+    /// Runs `archivar ARGUMENTS` with `input`, when given, on its standard input (as a pipe
+    /// from `echo` would give it); else standard input is empty.
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil) throws -> Outcome {
+        let process = try RunningProcess(binary: Self.binary, arguments: arguments, directory: root, input: input)
+        process.process.waitUntilExit()
+        return process.outcome()
+    }
+
     /// Starts `archivar ARGUMENTS` without waiting.
     func start(_ arguments: [String]) throws -> RunningProcess {
         try RunningProcess(binary: Self.binary, arguments: arguments, directory: root)
@@ -49,7 +58,8 @@ final class RunningProcess {
     private let stdoutFile: URL
     private let stderrFile: URL
 
-    init(binary: URL, arguments: [String], directory: URL) throws {
+    /// Starts the process; its standard input is `input` when given, else empty.
+    init(binary: URL, arguments: [String], directory: URL, input: String? = nil) throws {
         let id = UUID().uuidString.prefix(8)
         stdoutFile = directory.appendingPathComponent(".out-\(id)")
         stderrFile = directory.appendingPathComponent(".err-\(id)")
@@ -60,7 +70,13 @@ final class RunningProcess {
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inputFile = directory.appendingPathComponent(".in-\(id)")
+            try Data(input.utf8).write(to: inputFile)
+            process.standardInput = try FileHandle(forReadingFrom: inputFile)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
     }
 

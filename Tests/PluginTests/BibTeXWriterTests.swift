@@ -28,7 +28,7 @@ import Testing
         @book{fischer2016jugendhilfeplanung,
           author = {Fischer, Jörg and {Institut für Planung und Entwicklung}},
           editor = {van der Berg, Kees},
-          title = {{Jugendhilfeplanung} für die {IKPE:} 50\\% \\& mehr\\_neu \\textbraceleft{}x\\textbraceright{} \\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} c},
+          title = {{Jugendhilfeplanung} für die {IKPE}: 50\\% \\& mehr\\_neu \\textbraceleft{}x\\textbraceright{} \\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} c},
           pages = {12--34},
           year = {2016},
           month = may,

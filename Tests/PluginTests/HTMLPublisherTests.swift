@@ -105,7 +105,7 @@ extension String {
         }
         let handbuch = try archive.read("records/fischer2022handbuch/index.html")
         #expect(handbuch.contains("Fischer, Jörg/Huber, Stefan (Hrsg.) (2022): Handbuch Kommunale Planung und Steuerung. Weinheim: Juventa."))
-        #expect(handbuch.contains("<dt>Herausgeber:innen</dt><dd>Jörg Fischer, Stefan Huber</dd>"))
+        #expect(handbuch.contains(#"<dt>Herausgeber:innen</dt><dd><a href="../../authors/fischer-joerg/">Jörg Fischer</a>, <a href="../../authors/huber-stefan/">Stefan Huber</a></dd>"#))
         #expect(handbuch.contains("<dt>Typ</dt><dd>Buch</dd>"))
         #expect(handbuch.contains("<dt>Kategorie</dt><dd>Monographien und Herausgeberschaften</dd>"))
     }
@@ -227,8 +227,8 @@ extension String {
         let sixth = try #require(page.offset(of: ">Eintrag 6</a>"))
         #expect(newest < sixth, "newest first")
         #expect(!page.contains(">Eintrag 5</a>"), "only the latest twenty")
-        #expect(page.contains(#"<span class="meta">Partner · <time datetime="2024-03-25">25.03.2024</time> · Nancy Weber</span>"#))
-        #expect(page.contains(#"<span class="meta">Presse · <time datetime="2024-03-24">24.03.2024</time> · Nancy Weber</span>"#))
+        #expect(page.contains(#"<span class="meta">Partner · <time datetime="2024-03-25">25.03.2024</time> · <a href="authors/weber-nancy/">Nancy Weber</a></span>"#))
+        #expect(page.contains(#"<span class="meta">Presse · <time datetime="2024-03-24">24.03.2024</time> · <a href="authors/weber-nancy/">Nancy Weber</a></span>"#))
     }
 
     @Test func partnerPagesHaveOneSectionPerSource() async throws {

@@ -44,14 +44,20 @@ public enum BibTeXWriter {
         return "@\(type){\(key)" + (body.isEmpty ? "" : ",\n" + body) + "\n}\n"
     }
 
-    /// `title` with case-protecting braces around the words that need them.
+    /// `title` with case-protecting braces around the words that need them; punctuation
+    /// around a word stays outside (`{Jugendhilfeplanung}:`, `„{Kinder}“`).
     static func protectedTitle(_ title: String, allCapitalized: Bool) -> String {
         title.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            let encoded = LaTeXText.encode(String(word))
             let letters = word.filter(\.isLetter)
-            guard let first = letters.first else { return encoded }
-            let protect = letters.dropFirst().contains(where: \.isUppercase) || (allCapitalized && first.isUppercase)
-            return protect ? "{\(encoded)}" : encoded
+            guard let first = letters.first,
+                  letters.dropFirst().contains(where: \.isUppercase) || (allCapitalized && first.isUppercase),
+                  let start = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
+                  let end = word.lastIndex(where: { $0.isLetter || $0.isNumber }) else {
+                return LaTeXText.encode(String(word))
+            }
+            let core = word[start...end]
+            return LaTeXText.encode(String(word[..<start])) + "{\(LaTeXText.encode(String(core)))}"
+                + LaTeXText.encode(String(word[word.index(after: end)...]))
         }.joined(separator: " ")
     }
 }
@@ -90,7 +96,11 @@ struct BibTeXFieldList {
         add("series", text("collection-title"))
         add("edition", text("edition"))
         add("volume", text("volume"))
-        add("number", text("issue") ?? text("number") ?? text("collection-number"))
+        // `number` is what the reader takes it for: an article's issue, a report's number,
+        // a series number; any other of these keeps its CSL name (`issue = {9-10}`).
+        let numberField = type.type == "article" ? "issue" : type.type == "techreport" ? "number"
+            : record.text("collection-title") != nil ? "collection-number" : "number"
+        add("number", text(numberField))
         add("pages", braced: text("page").map { LaTeXText.encode($0).replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "-", with: "--") })
         add("pagetotal", text("number-of-pages"))
         add("chapter", text("chapter-number"))

@@ -45,6 +45,8 @@ struct RISEntry {
         for (tag, field) in RISTags.textFields {
             record.setText(field, first(RISTags.spellings(of: tag)))
         }
+        if let tag = RISTags.seriesNumberTag(for: record.type) { record.setText("collection-number", first(tag)) }
+        if RISTags.genreTypes.contains(record.type) { record.setText("genre", first("M3")) }
         if isBook {
             record.title = record.title ?? first("BT")
             record.setText("collection-title", record.text("collection-title") ?? first("T2"))
@@ -62,6 +64,7 @@ struct RISEntry {
         setNames(&record, "translator", all("A4"))
 
         record.issued = issued(problems: &problems)
+        record["accessed"] = first("Y2").flatMap(RISDate.parse)?.json
         setPages(&record)
         setStandardNumbers(&record)
         let keywords = all("KW").flatMap { $0.split(separator: "\n") }.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -101,10 +104,12 @@ struct RISEntry {
         }
     }
 
-    /// `SN` holds an ISSN or an ISBN; eight characters in ISSN shape are an ISSN.
+    /// `SN` holds an ISSN or an ISBN; eight characters in ISSN shape are an ISSN. In a
+    /// report, an `SN` in neither shape is the report's number (Zotero's `reportNumber`).
     private func setStandardNumbers(_ record: inout Record) {
         for number in all("SN") {
-            let field = StandardNumber.isISSN(number) ? "ISSN" : "ISBN"
+            let field = StandardNumber.isISSN(number) ? "ISSN"
+                : record.type == "report" && !StandardNumber.isISBN(number) ? "number" : "ISBN"
             if record.text(field) == nil { record.setText(field, number) }
         }
     }
@@ -118,5 +123,14 @@ enum StandardNumber {
         guard compact.count == 8, text.count <= 9 else { return false }
         return compact.prefix(7).allSatisfy { $0.isASCII && $0.isNumber }
             && (compact[7].isASCII && compact[7].isNumber || compact[7] == "X" || compact[7] == "x")
+    }
+
+    /// `978-3-7799-3382-3`, `3-7799-3382-X`: ten or thirteen digits (the last may be `X`)
+    /// with optional hyphens or spaces.
+    static func isISBN(_ text: String) -> Bool {
+        let compact = Array(text.filter { $0 != "-" && $0 != " " })
+        guard [10, 13].contains(compact.count) else { return false }
+        return compact.dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+            && (compact[compact.count - 1].isASCII && compact[compact.count - 1].isNumber || "Xx".contains(compact[compact.count - 1]))
     }
 }

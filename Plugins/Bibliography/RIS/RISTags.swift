@@ -21,8 +21,23 @@ enum RISTags {
     /// Continuable tags whose line breaks are kept (paragraphs, one keyword per line).
     static let multiline: Set<String> = ["AB", "N2", "N1", "KW"]
 
-    /// CSL types whose lone `SP` is the number of pages, not a page.
-    static let pageCountTypes: Set<String> = ["book", "thesis"]
+    /// CSL types whose lone `SP` is the number of pages, not a page (a whole journal
+    /// issue, `JFULL`, has no page of its own either).
+    static let pageCountTypes: Set<String> = ["book", "thesis", "periodical"]
+
+    /// CSL types whose `genre` (a thesis's or report's kind) is the `M3` "type of work",
+    /// as Zotero reads it; other types leave `M3` alone (Zotero writes DOIs there).
+    static let genreTypes: Set<String> = ["thesis", "report", "webpage", "post-weblog", "manuscript", "map", "interview", "speech"]
+
+    /// The tag of a series number (`collection-number`), where Zotero keeps its
+    /// `seriesNumber`: `M1` in books, `SV` in their chapters and conference papers.
+    static func seriesNumberTag(for type: String) -> String? {
+        switch type {
+        case "book": "M1"
+        case "chapter", "paper-conference": "SV"
+        default: nil
+        }
+    }
 
     /// The tag and its aliases, the standard one first.
     static func spellings(of tag: String) -> [String] { [tag] + (aliases[tag] ?? []) }

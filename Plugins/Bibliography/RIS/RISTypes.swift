@@ -5,8 +5,9 @@
 enum RISTypes {
     /// RIS type, CSL type; the first pair for a CSL type is the one written.
     private static let pairs: [(ris: String, csl: String)] = [
-        ("JOUR", "article-journal"), ("EJOUR", "article-journal"), ("JFULL", "article-journal"),
+        ("JOUR", "article-journal"), ("EJOUR", "article-journal"),
         ("ABST", "article-journal"), ("INPR", "article-journal"),
+        ("JFULL", "periodical"),
         ("BOOK", "book"), ("EDBOOK", "book"), ("EBOOK", "book"), ("CLSWK", "book"),
         ("CHAP", "chapter"), ("ECHAP", "chapter"),
         ("RPRT", "report"), ("THES", "thesis"),

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// CRLF line ends, `TY` first and `ER` last in every record, one creator per line as
 /// `Family, Given`, `PY` as the year plus `DA` when the month is known, `SP`/`EP` from
-/// `page`, one `KW` per keyword. Ids are not written: Zotero would keep an `ID` line as
-/// a note, and the pipeline derives the same citation key again on import.
+/// `page`, one `KW` per keyword. The citation key goes into `ID`, the reference id of the
+/// RIS specification: `RISReader` keeps it, Zotero's importer ignores the tag.
 /// Spec: RIS format specification (Research Information Systems, 2012).
 public enum RISWriter {
     public static func write(_ records: [Record]) -> String {
@@ -19,6 +19,7 @@ public enum RISWriter {
         func add(_ tag: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append(line(tag, value)) }
         }
+        add("ID", record.id)
         func addNames(_ tag: String, _ field: String) {
             for name in (record[field]?.array ?? []).compactMap(Name.init(json:)) { add(tag, RISName.format(name)) }
         }
@@ -29,6 +30,8 @@ public enum RISWriter {
         addNames("A4", "translator")
         if !isBook { add("T2", record.containerTitle) }
         for (tag, field) in RISTags.textFields { add(tag, record.text(field)) }
+        if let tag = RISTags.seriesNumberTag(for: record.type) { add(tag, record.text("collection-number")) }
+        if RISTags.genreTypes.contains(record.type) { add("M3", record.text("genre")) }
         if let issued = record.issued {
             add("PY", RISDate.year(issued))
             add("DA", RISDate.full(issued))
@@ -39,6 +42,11 @@ public enum RISWriter {
         add("EP", end)
         add("SN", record.isbn)
         add("SN", record.text("ISSN"))
+        // Zotero keeps a report's number in SN too.
+        if record.type == "report" { add("SN", record.text("number")) }
+        if let accessed = record["accessed"].flatMap(IssuedDate.init(json:)) {
+            add("Y2", RISDate.full(accessed) ?? RISDate.year(accessed))
+        }
         add("N1", record.text("note"))
         for keyword in keywords(record) { add("KW", keyword) }
         lines.append("ER  - \r\n")
