@@ -17,7 +17,7 @@ let package = Package(
 
         // Core modules.
         .target(name: "ArchivarCore", dependencies: ["CSystem"]),
-        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "ArchivarMarkup", "CSQLite", "CStemmer"]),
+        .target(name: "ArchivarStore", dependencies: ["ArchivarCore", "ArchivarHTML", "ArchivarMarkup", "CSQLite", "CStemmer"]),
         .target(name: "ArchivarMarkup", dependencies: ["ArchivarCore", "ArchivarHTML", "CLibXML2"]),
         .target(name: "ArchivarHTML", dependencies: ["ArchivarCore"]),
         .target(name: "ArchivarWeb", dependencies: ["ArchivarCore", "ArchivarHTML", "CMicroHTTPD"]),
@@ -38,6 +38,8 @@ let package = Package(
             "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",
         ]),
         .executableTarget(name: "archivar", dependencies: ["ArchivarCLI", "CSystem"]),
+        // Benchmark: times `Catalog.search` in-process (bench/README.md, "Search latency").
+        .executableTarget(name: "search-latency", dependencies: ["ArchivarStore"], path: "bench/SearchLatency"),
 
         // Tests.
         .target(name: "ArchivarTestSupport", dependencies: ["ArchivarWeb"], path: "Tests/ArchivarTestSupport"),

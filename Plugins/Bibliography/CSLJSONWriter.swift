@@ -17,29 +17,7 @@ public enum CSLJSONWriter {
         "published-is-first-seen", "original-id", "oai-identifier",
     ]
 
-    /// Every item property the CSL-JSON schema allows besides `id`, `type` and `custom`
-    /// (its `container` date, an oddity no tool writes, is left to `custom`).
-    public static let cslVariables: Set<String> = [
-        // Names.
-        "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
-        "curator", "director", "editor", "editorial-director", "executive-producer", "illustrator",
-        "interviewer", "organizer", "original-author", "performer", "producer", "recipient",
-        "reviewed-author", "translator",
-        // Dates.
-        "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
-        // Text and numbers.
-        "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
-        "authority", "call-number", "categories", "chapter-number", "citation-label",
-        "citation-number", "collection-number", "collection-title", "container-title", "container-title-short",
-        "dimensions", "division", "DOI", "edition", "event", "event-place",
-        "first-reference-note-number", "genre", "ISBN", "ISSN", "issue", "journalAbbreviation",
-        "jurisdiction", "keyword", "language", "locator", "medium", "note", "number", "number-of-pages",
-        "number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page",
-        "page-first", "part", "part-title", "PMCID", "PMID", "printing", "publisher", "publisher-place",
-        "references", "reviewed-title", "scale", "section", "shortTitle", "status", "supplement", "title",
-        "title-short", "translated-title", "translated-title-short", "URL", "version", "volume", "year-suffix",
-    ]
-
+    /// The records as one CSL-JSON array, ending in a newline.
     public static func write(_ records: [Record]) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -53,7 +31,7 @@ public enum CSLJSONWriter {
         var item: [String: JSONValue] = ["id": .string(record.id), "type": .string(record.type)]
         var custom = record["custom"]?.object ?? [:]
         for (field, value) in record.fields where !archiveFields.contains(field) && !["type", "custom"].contains(field) {
-            if cslVariables.contains(field) {
+            if CSLVocabulary.variables.contains(field) {
                 item[field] = conforming(field, value)
             } else {
                 custom[field] = value

@@ -95,7 +95,7 @@ struct FeedItemReader {
     private func makeItem(_ item: ItemFields, feed: FeedInfo) -> Item {
         var problems: [Problem] = []
         let summary = item.summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-        let content = item.contentHTML.map { HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base).sanitize($0).markup }
+        let content = item.contentHTML.map { HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base).sanitizeContent($0) }
         // Needed only for an item without title or date.
         lazy var plainContent = item.contentHTML.map(HTMLText.plainText) ?? ""
         var title = item.title.map(HTMLText.plainText) ?? ""
@@ -113,7 +113,7 @@ struct FeedItemReader {
         var record = Record.post(id: RecordIdentity.feedItemID(source: source.id, guid: identity),
                                  title: title.isEmpty ? nil : title, link: item.link, summary: summary)
         record.authors = item.authors
-        if let content, !content.isEmpty { record.content = content }
+        if let content { record.setContent(content) }
         if let published { record.setPublished(published) }
         if let updated = item.updated.flatMap(DateText.parse) { record.updated = DateText.rfc3339(updated) }
         record.containerTitle = feed.title

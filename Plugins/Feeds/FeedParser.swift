@@ -21,7 +21,33 @@ public enum FeedParser {
     /// at all; a damaged feed gives what could be recovered plus problems with lines.
     /// - Parameter charset: the `charset` of the HTTP Content-Type; it wins over the XML declaration.
     public static func parse(_ data: Data, url: URL, source: SourceDefinition, charset: String? = nil) throws -> Result {
-        let document: MarkupDocument
+        let feed = try FeedDocument(data, url: url, source: source, charset: charset)
+        var result = Result()
+        result.problems = feed.problems
+        var sifter = FeedDocument.Sifter()
+        for item in feed.read(0..<feed.count) {
+            let (record, problems) = sifter.take(item)
+            result.problems += problems
+            if let record { result.records.append(record) }
+        }
+        return result
+    }
+}
+
+/// A parsed feed whose items are read into records on demand, in document order: the
+/// `rss` plugin reads the next items while the pipeline stores the ones before.
+struct FeedDocument: Sendable {
+    /// What the XML parser reported (recovered errors with their lines).
+    let problems: [Problem]
+    private let items: [MarkupNode]
+    private let reader: FeedItemReader
+    private let feed: FeedInfo
+    private let isAtom: Bool
+    /// Keeps the parsed tree alive while items are read.
+    private let document: MarkupDocument
+
+    /// Parses the document and finds its items; see `FeedParser.parse`.
+    init(_ data: Data, url: URL, source: SourceDefinition, charset: String?) throws {
         do {
             document = try MarkupParser.xml(data, url: url.absoluteString, encoding: charset)
         } catch let error as ArchivarError {
@@ -30,58 +56,79 @@ public enum FeedParser {
         guard let root = document.root else {
             throw ArchivarError(stage: "rss", path: url.relativeDescription, "the document has no root element")
         }
-        var result = Result()
-        result.problems = document.problems
-        let reader = FeedItemReader(source: source, feedURL: url)
-        let items: [FeedItemReader.Item]
+        problems = document.problems
+        reader = FeedItemReader(source: source, feedURL: url)
         switch (root.name, root.namespace) {
         case ("rss", _):
             guard let channel = root.first("channel") else {
                 throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(root.line)", "<rss> has no <channel>")
             }
-            let feed = reader.channelInfo(channel)
-            // Items belong in the channel; some generators put them beside it.
-            items = elements("item", namespace: channel.namespace, in: root).map { reader.rssItem($0, feed: feed) }
+            feed = reader.channelInfo(channel)
+            // Items belong in the channel; some generators put them beside it, and broken
+            // markup can leave one nested inside another.
+            items = root.descendants("item", namespace: channel.namespace)
+            isAtom = false
         case ("RDF", _):
             let channel = root.first("channel")
-            let feed = channel.map(reader.channelInfo) ?? FeedInfo()
+            feed = channel.map(reader.channelInfo) ?? FeedInfo()
             // RSS 0.90 and 1.0 differ only in the namespace of channel and items.
-            items = elements("item", namespace: (channel ?? root.first("item"))?.namespace, in: root).map { reader.rssItem($0, feed: feed) }
-        case ("feed", atom10?), ("feed", atom03?), ("feed", nil):
-            let feed = reader.atomFeedInfo(root)
-            items = elements("entry", namespace: root.namespace, in: root).map { reader.atomEntry($0, feed: feed) }
+            items = root.descendants("item", namespace: (channel ?? root.first("item"))?.namespace)
+            isAtom = false
+        case ("feed", FeedParser.atom10?), ("feed", FeedParser.atom03?), ("feed", nil):
+            feed = reader.atomFeedInfo(root)
+            items = root.descendants("entry", namespace: root.namespace)
+            isAtom = true
         default:
             throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(root.line)",
                                 "this is not RSS or Atom: the root element is <\(root.name)>")
         }
-        var seen: [String: Int] = [:]
-        for item in items {
-            result.problems += item.problems
-            guard !item.isEmpty else {
-                result.problems.append(Problem(line: item.line, "an item without title, link or text; skipped"))
-                continue
-            }
-            if let first = seen[item.record.id] {
-                result.problems.append(Problem(line: item.line, "the same item as on line \(first) (same guid or link); the first is kept"))
-                continue
-            }
-            seen[item.record.id] = item.line
-            result.records.append(item.record)
-        }
-        return result
     }
 
-    /// Every element `name` in `namespace` below `root`, in document order, also where
-    /// broken markup left it nested inside another item.
-    private static func elements(_ name: String, namespace: String?, in root: MarkupNode) -> [MarkupNode] {
-        var found: [MarkupNode] = []
-        func visit(_ node: MarkupNode) {
-            for child in node.elements {
-                if child.name == name, child.namespace == namespace { found.append(child) }
-                visit(child)
-            }
+    /// The number of items (RSS `item`, Atom `entry`).
+    var count: Int { items.count }
+
+    /// The items in `range`, read into records.
+    func read(_ range: Range<Int>) -> [FeedItemReader.Item] {
+        items[range].map { isAtom ? reader.atomEntry($0, feed: feed) : reader.rssItem($0, feed: feed) }
+    }
+
+    /// Reads every item in batches of `size`, in document order, and hands each batch to
+    /// `body`; the next batch is read on another task meanwhile, so a second core parses
+    /// while the first stores.
+    func readInBatches(of size: Int, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
+        func batch(from start: Int) -> Task<[FeedItemReader.Item], Never>? {
+            guard start < count else { return nil }
+            let range = start..<min(start + size, count)
+            return Task { self.read(range) }
         }
-        visit(root)
-        return found
+        var start = 0
+        var next = batch(from: start)
+        while let current = next {
+            let items = await current.value
+            start += items.count
+            next = batch(from: start)
+            try await body(items)
+        }
+    }
+
+    /// Decides, item by item in document order, which items become records: not an empty
+    /// one, not the same item (guid or link) a second time.
+    struct Sifter {
+        private var seen: [String: Int] = [:]
+
+        /// The item's record, if it is kept, and its problems (including why it was not).
+        mutating func take(_ item: FeedItemReader.Item) -> (record: Record?, problems: [Problem]) {
+            var problems = item.problems
+            guard !item.isEmpty else {
+                problems.append(Problem(line: item.line, "an item without title, link or text; skipped"))
+                return (nil, problems)
+            }
+            if let first = seen[item.record.id] {
+                problems.append(Problem(line: item.line, "the same item as on line \(first) (same guid or link); the first is kept"))
+                return (nil, problems)
+            }
+            seen[item.record.id] = item.line
+            return (item.record, problems)
+        }
     }
 }

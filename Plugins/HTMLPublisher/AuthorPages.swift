@@ -9,6 +9,12 @@ struct AuthorPages {
     private struct Person {
         var records: [RecordSummary] = []
         var spellings: Set<String> = []
+
+        /// Records stream by one at a time: a record already filed is the last one.
+        mutating func add(_ summary: RecordSummary, spelling: String) {
+            if records.last?.id != summary.id { records.append(summary) }
+            spellings.insert(spelling)
+        }
     }
 
     private var people: [PersonKey: Person] = [:]
@@ -20,10 +26,8 @@ struct AuthorPages {
     mutating func add(_ record: Record, summary: RecordSummary, site: ArchiveSite) {
         for name in record.authors + record.editors {
             guard let key = site.people.key(for: name, in: record) else { continue }
-            var person = people[key] ?? Person()
-            if person.records.last?.id != record.id { person.records.append(summary) }
-            person.spellings.insert(name.inverted)
-            people[key] = person
+            // In place: copying the person out and back would copy their whole list each time.
+            people[key, default: Person()].add(summary, spelling: name.inverted)
         }
     }
 

@@ -8,12 +8,8 @@ enum StaticPages {
     static func write(site: ArchiveSite, context: PublishContext) throws {
         let strings = site.strings
         try site.write("search/index.html", in: context, title: strings["search"], current: "search") { root in
-            [
-                .element("h1", text: strings["search"]),
-                .element("p", text: strings["search.intro"]),
-                site.layout.searchForm(root: root, query: "", fieldID: "q-page"),
-                .element("p", text: strings["search.help"]),
-            ]
+            [.element("h1", text: strings["search"]), .element("p", text: strings["search.intro"])]
+                + site.layout.searchPanel(root: root, query: "", fieldID: "q-page")
         }
         // The server answers unknown paths at any depth with this page, so its links
         // start from the site's own path instead of from the file.

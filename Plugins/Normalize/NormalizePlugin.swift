@@ -17,14 +17,13 @@ public enum NormalizePlugin {
 /// Cleans one record's text (SPEC §3: NFC, trimmed, typographic quotes kept; HTML
 /// sanitized through the allow-list).
 enum Normalizer {
-    /// Fields holding HTML; every other string is plain text.
-    static let htmlFields: Set<String> = ["content"]
-
     static func normalize(_ record: Record, report: (Problem) -> Void) -> Record? {
         var result = Record(id: TextFolding.clean(record.id))
         for (field, value) in record.fields {
-            if htmlFields.contains(field), let html = value.text {
-                result.setText(field, HTMLSanitizer().sanitize(TextFolding.nfc(html)).markup)
+            if field == "content", let html = value.text {
+                // `content` holds HTML; every other string is plain text. What the sanitizer
+                // made in this process (the rss plugin's content) is not parsed again.
+                result.setContent(record.sanitizedContent ?? HTMLSanitizer().sanitizeContent(TextFolding.nfc(html)))
             } else {
                 result[field] = cleaned(value)
             }
@@ -34,7 +33,7 @@ enum Normalizer {
                 report(Problem("record \(record.id): has no title; a publication without a title is not stored"))
                 return nil
             }
-            let text = result.summary ?? result.content.map(HTMLText.plainText) ?? ""
+            let text = result.summary ?? result.sanitizedContent?.plainText ?? ""
             guard !text.isEmpty else {
                 report(Problem("record \(record.id): has neither title nor text; not stored"))
                 return nil

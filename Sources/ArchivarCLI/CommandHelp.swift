@@ -43,25 +43,6 @@ struct CommandHelp {
         options: [("--host ADDRESS", "the IPv4 address to listen on (default 127.0.0.1)"),
                   ("--port N", "the port (default 8080; 0 picks a free one)")],
         valued: ["host", "port"])
-    static let search = CommandHelp(
-        name: "search", usage: "search QUERY [--json] [--limit N]",
-        summary: "Search the catalog: words (all must match), \"phrases\", OR, -word, prefix*, fields and filters.",
-        options: [("--json", "print the results as JSON (as /api/search does)"), ("--limit N", "at most N results (default 20)")],
-        valued: ["limit"],
-        details: [
-            "query syntax:",
-            "  Planung Steuerung             every word must occur (case and umlauts do not matter)",
-            "  \"kommunale Planung\"           a phrase: these words together, in this order",
-            "  Planung OR Steuerung          either one (OR in capitals; \"a b OR c\" means \"(a b) OR c\")",
-            "  -Bericht  -\"a b\"  -(a OR b)   leave out what matches (NOT Bericht is the same)",
-            "  Plan*                         words beginning with Plan",
-            "  title:Planung  author:Fischer only in the title / only among the people",
-            "  author:\"Hilse-Carstensen\"    a field's value may be quoted or grouped: title:(Planung OR Steuerung)",
-            "  type:book  kind:press  source:inso   only records of this type, kind or source",
-            "  year:2019  year:2019..2022  year:..2010  year:2019..   a year or a range of years",
-            "  ( … )                         groups; AND (in capitals) may be written, changes nothing",
-            "A query that cannot be read in full is searched for what could be, with a note saying what was wrong.",
-        ])
     static let inspect = CommandHelp(
         name: "inspect", usage: "inspect [--plugin NAME] FILE|URL|feeds/ID.json",
         summary: "Dry run of an ingest plugin: print the records it would produce as JSON Lines; writes nothing. "

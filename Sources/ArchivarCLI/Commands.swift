@@ -115,33 +115,6 @@ struct Commands {
         }
     }
 
-    /// `search QUERY [--json] [--limit N]`.
-    func search(_ arguments: Arguments) throws -> Int32 {
-        let text = arguments.positional.joined(separator: " ")
-        let limit = try arguments.value("limit").map { value -> Int in
-            guard let number = Int(value), number > 0 else { throw UsageError("--limit must be a positive number") }
-            return number
-        } ?? 20
-        let catalog = try workspace.openCatalog()
-        let results = try catalog.search(SearchQuery(text: text, limit: limit))
-        if arguments.flag("json") {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
-            return 0
-        }
-        if let message = results.message { print(message) }
-        print("\(results.total) Treffer für „\(text)“")
-        for (index, hit) in results.hits.enumerated() {
-            let year = hit.year.map { " (\($0))" } ?? ""
-            let creators = hit.creators.isEmpty ? "" : " — " + hit.creators.joined(separator: ", ")
-            print("\(index + 1). \(hit.title)\(year)\(creators)  [\(hit.id)]")
-            let snippet = SnippetMarker.plain(hit.snippet)
-            if !snippet.isEmpty { print("   \(snippet)") }
-        }
-        return 0
-    }
-
     /// `inspect [--plugin NAME] FILE|URL`: the records an ingest plugin would produce.
     func inspect(_ arguments: Arguments) async throws -> Int32 {
         guard arguments.positional.count == 1, let target = arguments.positional.first else {

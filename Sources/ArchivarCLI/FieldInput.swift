@@ -1,5 +1,4 @@
 import ArchivarCore
-import Bibliography
 import Foundation
 
 /// How a librarian types field values on the command line (`add --author`, `edit --set`),
@@ -16,7 +15,7 @@ enum FieldInput {
 
     /// The fields `edit` accepts: CSL-JSON variables, `type`, `year`, and the editable archive fields.
     static func isEditable(_ field: String) -> Bool {
-        field == "type" || field == "year" || CSLJSONWriter.cslVariables.contains(field) || editableArchiveFields.contains(field)
+        field == "type" || field == "year" || CSLVocabulary.variables.contains(field) || editableArchiveFields.contains(field)
     }
 
     /// Why `field` cannot be edited.
@@ -40,7 +39,7 @@ enum FieldInput {
         let name = storedName(field)
         let clean = TextFolding.clean(text)
         if CSLVocabulary.nameVariables.contains(name) { return .array(try names(clean, field: name).map(\.json)) }
-        if CSLVocabulary.dateVariables.contains(name) { return try date(clean, field: name).json }
+        if CSLVocabulary.dateVariables.contains(name) { return try date(clean, field: field).json }
         if name == "kind", !RecordKind.all.contains(clean) {
             throw RecordError(field: name, reason: "\"\(clean)\" is not a kind; use one of \(RecordKind.all.joined(separator: ", "))")
         }

@@ -6,7 +6,8 @@ extension CommandHelp {
         name: "import", usage: "import [--plugin NAME] FILE…",
         summary: "Import bibliography files into the catalog: BibTeX, RIS, CSL-JSON or German citation lines, "
             + "told apart by their content. Each file is one transaction; duplicates merge into the stored record. "
-            + "Reports per file what was added, merged, changed and rejected; exits 1 when anything was rejected.",
+            + "Reports per file what was added, merged, changed and rejected, and notes on entries imported all the same; "
+            + "exits 1 when anything was rejected.",
         options: [("--plugin NAME", "read every FILE with this ingest plugin (bibtex, ris, csl-json, citations)")],
         valued: ["plugin"])
 }
@@ -43,16 +44,9 @@ extension Commands {
         return clean ? 0 : 1
     }
 
-    /// The plugin for a file by its content: citation lines when it is text of no other format.
+    /// The plugin for a file by its content; XML is refused.
     private static func importPlugin(for file: URL) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
-            throw ArchivarError(path: file.relativeDescription, "cannot be read: no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ArchivarError(path: file.relativeDescription, "is a directory; name the files to import")
-        }
-        let plugin = try ContentSniffer.filePlugin(at: file) ?? "citations"
+        let plugin = try ContentSniffer.filePlugin(at: file)
         guard plugin != "rss" else {
             throw ArchivarError(path: file.relativeDescription,
                                 "holds XML, which import does not read; it reads BibTeX, RIS, CSL-JSON and citation lines "
@@ -82,7 +76,8 @@ struct ImportReportText {
     var text: String {
         var lines = ["\(report.file) (\(report.plugin)): \(report.added.count) added, \(report.merged.count) merged, "
             + "\(report.changed.count) changed, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected"
-            + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) skipped")]
+            + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) skipped")
+            + (report.notes.isEmpty ? "" : ", \(report.notes.count) \(report.notes.count == 1 ? "note" : "notes")")]
         if !report.added.isEmpty { lines += Self.wrapped("added:", report.added) }
         for merge in report.merged {
             lines.append("  merged: \(merge.absorbed) → \(merge.survivor) (\(merge.rule))")
@@ -95,6 +90,10 @@ struct ImportReportText {
         if !report.rejected.isEmpty {
             lines.append("  rejected:")
             lines += report.rejected.map { "    \($0)" }
+        }
+        if !report.notes.isEmpty {
+            lines.append("  notes (imported all the same):")
+            lines += report.notes.map { "    \($0)" }
         }
         return lines.joined(separator: "\n")
     }

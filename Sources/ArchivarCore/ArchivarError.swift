@@ -36,13 +36,25 @@ public struct ArchivarError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Something wrong in an input that did not stop the work: reported, not thrown.
+/// Something wrong in an input that did not stop the work: reported, not thrown. By
+/// default the item it concerns was left out; a `note` concerns an item that was kept.
 public struct Problem: Sendable, CustomStringConvertible, Hashable {
     public var line: Int?
     public var message: String
+    /// True when the item was kept all the same (an encoding guessed, a value kept as
+    /// text): a remark for the reader of a report, not a rejection.
+    public var itemKept = false
+
     public init(line: Int? = nil, _ message: String) {
         self.line = line
         self.message = message
+    }
+
+    /// A remark on an item that was kept all the same.
+    public static func note(line: Int? = nil, _ message: String) -> Problem {
+        var note = Problem(line: line, message)
+        note.itemKept = true
+        return note
     }
     public var description: String { line.map { "line \($0): \(message)" } ?? message }
 }

@@ -1,5 +1,5 @@
-/// The CSL 1.0.2 item types and the variables whose values are not plain text
-/// (name lists and dates): what validation and the librarian commands need to know.
+/// The CSL 1.0.2 item types and variables, and which variables are not plain text
+/// (name lists and dates): what validation, export and the librarian commands need to know.
 /// Spec: CSL-JSON schema, citation-style-language/schema `schemas/input/csl-data.json` (v1.0.2).
 public enum CSLVocabulary {
     /// Every item type the schema allows.
@@ -27,4 +27,20 @@ public enum CSLVocabulary {
     public static let dateVariables: Set<String> = [
         "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
     ]
+
+    /// Every item property the schema allows besides `id`, `type` and `custom`: the name
+    /// and date variables and those holding text or a number (its `container` date, an
+    /// oddity no tool writes, is left out).
+    public static let variables: Set<String> = nameVariables.union(dateVariables).union([
+        "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+        "authority", "call-number", "categories", "chapter-number", "citation-label",
+        "citation-number", "collection-number", "collection-title", "container-title", "container-title-short",
+        "dimensions", "division", "DOI", "edition", "event", "event-place",
+        "first-reference-note-number", "genre", "ISBN", "ISSN", "issue", "journalAbbreviation",
+        "jurisdiction", "keyword", "language", "locator", "medium", "note", "number", "number-of-pages",
+        "number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page",
+        "page-first", "part", "part-title", "PMCID", "PMID", "printing", "publisher", "publisher-place",
+        "references", "reviewed-title", "scale", "section", "shortTitle", "status", "supplement", "title",
+        "title-short", "translated-title", "translated-title-short", "URL", "version", "volume", "year-suffix",
+    ])
 }

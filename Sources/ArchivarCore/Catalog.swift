@@ -26,8 +26,9 @@ public protocol CatalogReader: Sendable {
     /// Whether a librarian's `unmerge` declared the two records not the same (rules never merge them).
     func areKeptApart(_ first: String, _ second: String) throws -> Bool
     /// The librarian's removal an incoming record falls under: its origin, or one of its
-    /// duplicate keys, belonged to a removed record. Nil when nothing keeps it out.
-    func removal(of origin: RecordOrigin?, keys: [String]) throws -> RecordRemoval?
+    /// duplicate keys, belonged to a removed record. Nil when nothing keeps it out. `keys`
+    /// is evaluated only when some removal is remembered by key (an import need not compute them).
+    func removal(of origin: RecordOrigin?, keys: @autoclosure () -> [String]) throws -> RecordRemoval?
 }
 
 /// Write access, for harvests and librarian edits.

@@ -24,16 +24,8 @@ public struct CategoryMapping: Sendable, Equatable {
         + ["report", "thesis", "dataset", "manuscript", "pamphlet", "speech", "document", "webpage",
            "software", "standard"].map { ($0, research) }))
 
-    /// Record kinds and CSL-JSON types: the keys a mapping may have.
-    /// Spec: CSL 1.0.2 specification, "Appendix III - Types".
-    public static let knownKeys: Set<String> = Set(RecordKind.all).union([
-        "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
-        "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
-        "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case", "legislation",
-        "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
-        "performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report",
-        "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
-    ])
+    /// Record kinds and CSL-JSON types (`CSLVocabulary.types`): the keys a mapping may have.
+    public static let knownKeys: Set<String> = Set(RecordKind.all).union(CSLVocabulary.types)
 
     /// A mapping from kinds and types to categories.
     public init(categories: [String: String]) {

@@ -115,10 +115,21 @@ public enum DateText {
     private static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
               (0...60).contains(second), (1000...9999).contains(year) else { return nil }
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         // A fixed offset has no daylight saving time: the wall time read as UTC, moved by the offset.
-        guard let utc = utcCalendar.date(from: components),
-              utcCalendar.component(.day, from: utc) == day else { return nil }
+        let utc: Date
+        if year >= 1583 {
+            // The Gregorian calendar as Foundation has it after its Julian cut-over, by arithmetic:
+            // a day past the month's end (30 February) or a leap second that reaches the next
+            // day lands on another day and is refused.
+            let days = CivilDays.days(year: year, month: month, day: day)
+            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+            guard CivilDays.dayOfMonth(days: seconds.floorDivided(by: 86_400)) == day else { return nil }
+            utc = Date(timeIntervalSince1970: TimeInterval(seconds))
+        } else {
+            let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            guard let date = utcCalendar.date(from: components), utcCalendar.component(.day, from: date) == day else { return nil }
+            utc = date
+        }
         return utc.addingTimeInterval(TimeInterval(-offset))
     }
 
@@ -150,4 +161,37 @@ public enum DateText {
         "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
         "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "BST": 1,
     ]
+}
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar and back.
+/// Spec: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil, civil_from_days).
+enum CivilDays {
+    /// Days from 1970-01-01 to the given date; a day past the month's end counts on into the next.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear.floorDivided(by: 400)
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the month of the date `days` after 1970-01-01.
+    static func dayOfMonth(days: Int) -> Int {
+        let shifted = days + 719_468
+        let era = shifted.floorDivided(by: 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        return dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    }
+}
+
+fileprivate extension Int {
+    /// Division rounding towards minus infinity.
+    func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
 }

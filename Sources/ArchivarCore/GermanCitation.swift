@@ -74,8 +74,8 @@ public enum GermanCitation {
     /// where CSL-JSON has a colon. A title that already holds such a full stop keeps its
     /// colon, so that the subtitle is found again when the line is read back.
     static func listTitle(_ title: String) -> String {
-        guard title.firstMatch(of: #/[\p{L}\p{Pf}!?)]{2}\.\s+[\p{Lu}„"“»]/#) == nil,
-              let match = title.firstMatch(of: #/[\p{L}\p{Pf}!?)]{2}(?<colon>:)\s+[\p{Lu}„"“»]/#) else { return title }
+        guard title.contains(":"), title.firstMatch(of: TitlePatterns.sentenceBreak) == nil,
+              let match = title.firstMatch(of: TitlePatterns.subtitleColon) else { return title }
         var listed = title
         listed.replaceSubrange(match.output.colon.startIndex..<match.output.colon.endIndex, with: ".")
         return listed
@@ -92,4 +92,14 @@ public enum GermanCitation {
         guard let last = text.last else { return text }
         return ".!?".contains(last) ? text : text + "."
     }
+}
+
+/// The title patterns `listTitle` uses, compiled once (a regex literal inside a function
+/// is compiled again on every call).
+private enum TitlePatterns {
+    // nonisolated(unsafe): Regex is not Sendable in Swift 6.3; these are never mutated.
+    /// A full stop followed by a capitalised word: the title already has a sentence break.
+    nonisolated(unsafe) static let sentenceBreak = #/[\p{L}\p{Pf}!?)]{2}\.\s+[\p{Lu}„"“»]/#
+    /// A colon before a capitalised subtitle.
+    nonisolated(unsafe) static let subtitleColon = #/[\p{L}\p{Pf}!?)]{2}(?<colon>:)\s+[\p{Lu}„"“»]/#
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What `archivar import` did with one file: every record the plugin read is in exactly
-/// one of the lists, and every entry it could not take is in `rejected`.
+/// one of the lists, every entry it could not take is in `rejected`, and remarks on
+/// entries that were stored all the same are in `notes`.
 public struct ImportReport: Sendable {
     /// The file as given.
     public var file: String
@@ -17,6 +18,9 @@ public struct ImportReport: Sendable {
     public var unchanged: [String] = []
     /// Entries not imported, with line (where the plugin knows it) and reason.
     public var rejected: [Problem] = []
+    /// Remarks on entries that were imported all the same (an encoding guessed, a value
+    /// kept as text, a line left out of a record), with line where the plugin knows it.
+    public var notes: [Problem] = []
     /// Entries left out because a librarian removed the record they would bring back.
     public var skipped: [String] = []
 
@@ -54,7 +58,12 @@ final class ImportTally: @unchecked Sendable {
 
     func count(_ result: StoreResult) { lock.withLock { report.count(result) } }
 
-    func reject(_ problem: Problem) { lock.withLock { report.rejected.append(problem) } }
+    /// Files a plugin's or transform's problem: a note when the entry was kept, else a rejection.
+    func report(_ problem: Problem) {
+        lock.withLock {
+            if problem.itemKept { report.notes.append(problem) } else { report.rejected.append(problem) }
+        }
+    }
 
     func skip(_ note: String) { lock.withLock { report.skipped.append(note) } }
 

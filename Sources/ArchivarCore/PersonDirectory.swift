@@ -58,8 +58,14 @@ public struct PersonDirectory: Sendable {
     /// The spelling to show for `key`: the most frequent one, preferring proper case and
     /// umlauts ("Jörg Fischer" over "FISCHER, Joerg") among equally frequent ones.
     public func preferredName(for key: PersonKey) -> Name? {
-        entries[key]?.spellings.max { a, b in
-            (a.value, Self.quality(of: a.key), b.key.inverted) < (b.value, Self.quality(of: b.key), a.key.inverted)
+        entries[key].flatMap { Self.preferredSpelling(among: $0.spellings) }
+    }
+
+    /// The spelling to show among `spellings` (each with how often it occurs), chosen as
+    /// `preferredName(for:)` chooses.
+    public static func preferredSpelling(among spellings: [Name: Int]) -> Name? {
+        spellings.max { a, b in
+            (a.value, quality(of: a.key), b.key.inverted) < (b.value, quality(of: b.key), a.key.inverted)
         }?.key
     }
 

@@ -48,8 +48,7 @@ public struct PersonKey: Hashable, Comparable, Sendable, CustomStringConvertible
                   givenIsAbbreviated: first?.isAbbreviated ?? false, isInstitution: false)
     }
 
-    /// A key from its parts, as `init(_:)` makes them.
-    public init(family: String, given: String, givenIsAbbreviated: Bool = false, isInstitution: Bool = false) {
+    private init(family: String, given: String, givenIsAbbreviated: Bool = false, isInstitution: Bool = false) {
         self.family = family
         self.given = given
         self.givenIsAbbreviated = givenIsAbbreviated

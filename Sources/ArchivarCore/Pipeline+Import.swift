@@ -14,7 +14,8 @@ extension Pipeline {
     /// Imports one bibliography file (SPEC §6 `import`) through the ingest plugin `plugin`
     /// and the configured transforms into the catalog, in one transaction: when the file
     /// cannot be read or storing fails, the error is thrown and nothing of the file is
-    /// stored. Entries the plugin rejects, records a transform drops and records that fail
+    /// stored. The plugin's notes on entries it kept go into the report's `notes`. Entries
+    /// the plugin rejects, records a transform drops and records that fail
     /// `RecordValidation` are reported and left out, as are records a librarian removed;
     /// the rest are stored as publications, each remembered under `import:<file name>` and
     /// its item id (`RecordIdentity.itemID(of:)`). `progress` gets the entries read so far.
@@ -25,7 +26,7 @@ extension Pipeline {
             throw ArchivarError(path: file.relativeDescription, "\"\(plugin)\" is not an ingest plugin")
         }
         let tally = ImportTally(ImportReport(file: file.relativeDescription, plugin: plugin))
-        let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.reject($0) })
+        let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.report($0) })
         let fetcher = Fetcher(userAgent: userAgent, maxBytes: source.maxBytes, timeout: source.timeout)
         do {
             try await catalog.transaction {
@@ -46,12 +47,12 @@ extension Pipeline {
                         let problems = RecordValidation.problems(in: ready)
                         guard problems.isEmpty else {
                             let reasons = problems.map(\.description).joined(separator: "; ")
-                            tally.reject(Problem("entry \(entry) “\(itemID)”: \(reasons)"))
+                            tally.report(Problem("entry \(entry) “\(itemID)”: \(reasons)"))
                             return
                         }
                         tally.count(try self.catalog.store(ready, origin: origin))
                     },
-                    report: { tally.reject($0) })
+                    report: { tally.report($0) })
                 try await ingest(context)
             }
         } catch {

@@ -12,6 +12,8 @@ public struct Record: Sendable, Hashable {
     public var id: String
     /// All other fields, by their CSL-JSON (or archive) name.
     public private(set) var fields: [String: JSONValue]
+    /// Whether `content` came from the sanitizer (see `sanitizedContent`); not a field.
+    var sanitized = SanitizedMark()
 
     public init(id: String = "", fields: [String: JSONValue] = [:]) {
         self.id = id

@@ -94,7 +94,7 @@ public enum RecordValidation {
 
     private static func doiProblem(_ doi: String) -> String? {
         let bare = bareDOI(doi)
-        guard bare.wholeMatch(of: #/10\.[0-9]{4,9}(\.[0-9]+)*\/\S+/#) == nil else { return nil }
+        guard bare.wholeMatch(of: doiSyntax) == nil else { return nil }
         return "\"\(doi)\" is not a DOI; a DOI starts with 10., a registrant number of 4 to 9 digits and a slash, "
             + "then the item's own part, e.g. 10.3262/SM2301 (https://doi.org/… is accepted too)"
     }
@@ -116,6 +116,11 @@ public enum RecordValidation {
         }
         return nil
     }
+
+    /// `10.` + registrant (4 to 9 digits, dotted sub-parts allowed) + `/` + suffix.
+    // nonisolated(unsafe): Regex is not Sendable, but this immutable let is only matched
+    // against; built once, not per record (an import checks every DOI).
+    nonisolated(unsafe) private static let doiSyntax = #/10\.[0-9]{4,9}(\.[0-9]+)*\/\S+/#
 
     private static let doiPrefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:"]
 }

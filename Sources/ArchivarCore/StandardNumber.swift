@@ -104,9 +104,12 @@ public enum StandardNumber {
     /// commas and semicolons, and at spaces when each piece is a number of its own.
     static func numbers(in field: String, label: String, lengths: Set<Int>) -> [String] {
         var text = field
-        for pattern in ["e\(label)", "p\(label)", "\(label)-13", "\(label)-10", label] {
-            text = text.replacingOccurrences(of: pattern + ":", with: " ", options: .caseInsensitive)
-            text = text.replacingOccurrences(of: pattern, with: " ", options: .caseInsensitive)
+        // Most fields hold only digits, hyphens and X (a check digit): no label to drop.
+        if field.contains(where: { $0.isLetter && $0 != "X" && $0 != "x" }) {
+            for pattern in ["e\(label)", "p\(label)", "\(label)-13", "\(label)-10", label] {
+                text = text.replacingOccurrences(of: pattern + ":", with: " ", options: .caseInsensitive)
+                text = text.replacingOccurrences(of: pattern, with: " ", options: .caseInsensitive)
+            }
         }
         return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { part -> [String] in
             let piece = TextFolding.clean(String(part))

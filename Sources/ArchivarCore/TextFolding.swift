@@ -4,25 +4,87 @@ import Foundation
 public enum TextFolding {
     /// Unicode NFC, trimmed, with runs of white space collapsed to one space.
     public static func clean(_ text: String) -> String {
-        let nfc = nfc(text)
-        let scalars = nfc.unicodeScalars
-        var result = ""
-        result.reserveCapacity(nfc.utf8.count)
-        // Copies each run of non-space scalars in one append, a space before all but the first.
-        var runStart: String.Index?
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            if isSpace(scalars[index]) {
-                if let start = runStart { result += Substring(scalars[start..<index]) }
-                runStart = nil
-            } else if runStart == nil {
-                if !result.isEmpty { result += " " }
-                runStart = index
+        var nfc = nfc(text)
+        // Works on the UTF-8 bytes: white space is a few known byte sequences (see
+        // `spaceLength`), and text that is clean already is returned without a copy.
+        return nfc.withUTF8 { bytes -> String? in
+            guard needsCleaning(bytes) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            // Copies each run of non-space bytes in one append, a space before all but the first.
+            var runStart: Int?
+            var index = 0
+            while index < bytes.count {
+                let space = spaceLength(bytes, at: index)
+                if space > 0 {
+                    if let start = runStart {
+                        if !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                        runStart = nil
+                    }
+                    index += space
+                } else {
+                    if runStart == nil { runStart = index }
+                    index += 1
+                }
             }
-            index = scalars.index(after: index)
+            if let start = runStart {
+                if !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            }
+            return String(decoding: result, as: UTF8.self)
+        } ?? nfc
+    }
+
+    /// Whether `bytes` have white space at either end, white space other than a single
+    /// ASCII space, or two spaces in a row.
+    private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true // white space at the start needs cleaning
+        var index = 0
+        while index < bytes.count {
+            let space = spaceLength(bytes, at: index)
+            if space > 0 {
+                if previousWasSpace || bytes[index] != UInt8(ascii: " ") { return true }
+                previousWasSpace = true
+                index += space
+            } else {
+                previousWasSpace = false
+                index += 1
+            }
         }
-        if let start = runStart { result += Substring(scalars[start...]) }
-        return result
+        return previousWasSpace && !bytes.isEmpty
+    }
+
+    /// The length in bytes of the white-space scalar starting at `index` (0 if none):
+    /// exactly the scalars of `CharacterSet.whitespacesAndNewlines` (tab, line breaks,
+    /// space, U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F,
+    /// U+3000). Continuation bytes never match, so any byte offset may be asked about.
+    @inline(__always)
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte > 0x20, byte < 0xC2 { return 0 } // the usual case: no white space starts with these
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        return nonASCIISpaceLength(bytes, at: index)
+    }
+
+    private static func nonASCIISpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2:
+            return remaining >= 2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return remaining >= 3 && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 { return (0x80...0x8B).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return remaining >= 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     /// `text` in Unicode NFC; text that is NFC already (see `isSurelyNFC`) is returned as it is.
@@ -34,10 +96,24 @@ public enum TextFolding {
     /// no combining mark): below U+0300, General Punctuation U+2010–U+205E, or `€`. False
     /// means "maybe not NFC", not "not NFC". Spec: UAX #15 §9 (quick check).
     static func isSurelyNFC(_ text: String) -> Bool {
-        // UTF-8 lead bytes below 0xCC encode scalars below U+0300.
-        guard text.utf8.contains(where: { $0 >= 0xCC }) else { return true }
-        return text.unicodeScalars.allSatisfy { scalar in
-            scalar.value < 0x300 || (0x2010...0x205E).contains(scalar.value) || scalar.value == 0x20AC
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Below 0xCC: ASCII, continuation bytes, or the lead of a scalar below U+0300.
+                if byte < 0xCC {
+                    index += 1
+                    continue
+                }
+                guard byte == 0xE2, index + 2 < bytes.count else { return false }
+                let second = bytes[index + 1], third = bytes[index + 2]
+                // E2 80 90…E2 81 9E is U+2010…U+205E; E2 82 AC is €.
+                guard (second == 0x80 && third >= 0x90) || (second == 0x81 && third <= 0x9E)
+                        || (second == 0x82 && third == 0xAC) else { return false }
+                index += 3
+            }
+            return true
         }
     }
 
@@ -122,9 +198,26 @@ public enum TextFolding {
 
     /// The first `count` words of a text, with an ellipsis when cut.
     public static func firstWords(_ text: String, count: Int) -> String {
-        let words = clean(text).split(separator: " ")
-        let head = words.prefix(count).joined(separator: " ")
-        return words.count > count ? head + " …" : head
+        let clean = clean(text)
+        // Words are what lies between the single spaces `clean` leaves, when no scalar can
+        // join a space into a grapheme cluster (a combining mark after it, a prepended
+        // mark before it): below U+0300, General Punctuation and € never do.
+        guard count > 0, isSurelyNFC(clean) else {
+            let words = clean.split(separator: " ")
+            let head = words.prefix(count).joined(separator: " ")
+            return words.count > count ? head + " …" : head
+        }
+        var spaces = 0
+        let utf8 = clean.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: " ") {
+                spaces += 1
+                if spaces == count { return String(clean[..<index]) + " …" }
+            }
+            index = utf8.index(after: index)
+        }
+        return clean
     }
 }
 

@@ -121,22 +121,4 @@ public enum HTMLEscaping {
         appendText(text, to: &output)
         return output
     }
-
-    /// A search snippet (with `SnippetMarker`s) as HTML with `<mark>`: escaped text
-    /// around marks the builder adds itself.
-    public static func highlightedSnippet(_ snippet: String) -> SanitizedHTML {
-        var output = ""
-        var rest = Substring(snippet)
-        while let open = rest.range(of: SnippetMarker.open) {
-            appendText(String(rest[..<open.lowerBound]), to: &output)
-            rest = rest[open.upperBound...]
-            let close = rest.range(of: SnippetMarker.close)
-            output += "<mark>"
-            appendText(String(rest[..<(close?.lowerBound ?? rest.endIndex)]), to: &output)
-            output += "</mark>"
-            rest = close.map { rest[$0.upperBound...] } ?? ""
-        }
-        appendText(String(rest), to: &output)
-        return SanitizedHTML(trusted: output)
-    }
 }

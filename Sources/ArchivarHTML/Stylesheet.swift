@@ -86,7 +86,47 @@ public enum Stylesheet {
 
     .pagination { display: flex; justify-content: space-between; gap: 1rem; padding: 0; list-style: none; }
     mark { background: var(--mark); color: inherit; padding: 0 0.1em; }
+    .visually-hidden {
+      position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+      overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+    }
 
+    main > form.search input { flex: 0 1 28rem; }
+    .search-help { margin: 0 0 1rem; color: var(--muted); }
+    .search-help summary, .facets summary { cursor: pointer; color: var(--accent); }
+    summary:focus-visible { outline: 3px solid #e8a33d; outline-offset: 2px; }
+    .search-help p { margin: 0.5rem 0 0; }
+    .search-notes { margin: 0 0 1rem; padding: 0.5rem 1rem; background: var(--soft); border-left: 4px solid #e8a33d; }
+    .search-notes p { margin: 0.25rem 0; }
+    .suggestion a { font-weight: 600; }
+    .active-filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1rem; }
+    .active-filters p, .active-filters ul { margin: 0; }
+    .active-filters ul { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; list-style: none; }
+    .active-filters a {
+      display: inline-block; padding: 0.15rem 0.7rem; border: 1px solid var(--accent);
+      border-radius: 1rem; text-decoration: none;
+    }
+    main > .search-layout { max-width: none; }
+    .search-layout { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; gap: 0 2.5rem; align-items: start; }
+    .search-layout h2 { margin-top: 0.5rem; }
+    .results { padding-left: 2.25rem; }
+    .results > li { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+    .results h3 { margin: 0 0 0.2rem; font-size: 1.125rem; color: var(--text); }
+    .results .meta { margin: 0 0 0.2rem; color: var(--muted); font-size: 0.9375rem; }
+    .results .snippet { margin: 0; overflow-wrap: break-word; }
+    .facets h2 { font-size: 1.125rem; }
+    .facets h3 { margin: 1rem 0 0.3rem; font-size: 1rem; color: var(--text); }
+    .facets ul { margin: 0; padding: 0; list-style: none; }
+    .facets li { padding: 0.15rem 0; overflow-wrap: anywhere; }
+    .facets .count { color: var(--muted); }
+    .facets .selected { font-weight: 700; }
+    .facets summary { margin: 0.25rem 0; }
+    nav.pagination ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; margin: 1rem 0; padding: 0; list-style: none; }
+    nav.pagination a[aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; border-bottom: 3px solid var(--accent); }
+
+    @media (max-width: 52rem) {
+      .search-layout { grid-template-columns: 1fr; }
+    }
     @media (max-width: 40rem) {
       body { font-size: 1rem; }
       h1 { font-size: 1.5rem; }

@@ -12,6 +12,11 @@ public struct UIStrings: Sendable {
     /// The text for `key`; a missing key shows the key itself (a bug, visible on the page).
     public subscript(key: String) -> String { table[key] ?? key }
 
+    /// The text for `key` with each `{name}` in it replaced by `values[name]`.
+    public func format(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(self[key]) { text, value in text.replacing("{" + value.key + "}", with: value.value) }
+    }
+
     /// The name of a CSL-JSON type ("book" → "Buch"); an unknown type shows as it is.
     public func typeName(_ type: String) -> String { table["type." + type] ?? type }
 
@@ -27,11 +32,27 @@ public struct UIStrings: Sendable {
         "search": "Suche",
         "search.label": "Suchbegriff",
         "search.button": "Suchen",
-        "search.results": "Treffer",
         "search.none": "Keine Treffer für diese Suche.",
         "search.empty": "Bitte geben Sie einen Suchbegriff ein.",
         "search.previous": "Vorherige Seite",
         "search.next": "Nächste Seite",
+        "search.tips": "Suchtipps",
+        "search.heading": "{count} Treffer für „{query}“",
+        "search.heading.one": "1 Treffer für „{query}“",
+        "search.suggestion": "Meinten Sie",
+        "search.shortened": "Die Suchanfrage war zu lang; gesucht wurde nach den ersten {max} Zeichen.",
+        "search.facets": "Suche eingrenzen",
+        "search.facets.more": "Alle {count} anzeigen",
+        "search.active": "Eingegrenzt auf",
+        "search.remove": "Filter entfernen",
+        "search.invalid.page": "page muss eine ganze Zahl von 1 bis {max} sein.",
+        "search.invalid.limit": "limit muss eine ganze Zahl von 1 bis {max} sein.",
+        "search.invalid.q": "q darf höchstens {max} Zeichen lang sein.",
+        "facet.type": "Typ",
+        "facet.year": "Jahr",
+        "facet.author": "Person",
+        "facet.source": "Quelle",
+        "facet.kind": "Art",
         "record.citation": "Zitation",
         "record.abstract": "Zusammenfassung",
         "record.content": "Volltext",
@@ -103,11 +124,27 @@ public struct UIStrings: Sendable {
         "search": "Search",
         "search.label": "Search term",
         "search.button": "Search",
-        "search.results": "results",
         "search.none": "No results for this search.",
         "search.empty": "Please enter a search term.",
         "search.previous": "Previous page",
         "search.next": "Next page",
+        "search.tips": "Search tips",
+        "search.heading": "{count} results for “{query}”",
+        "search.heading.one": "1 result for “{query}”",
+        "search.suggestion": "Did you mean",
+        "search.shortened": "The query was too long; the first {max} characters were searched.",
+        "search.facets": "Refine your search",
+        "search.facets.more": "Show all {count}",
+        "search.active": "Refined by",
+        "search.remove": "remove filter",
+        "search.invalid.page": "page must be a whole number from 1 to {max}.",
+        "search.invalid.limit": "limit must be a whole number from 1 to {max}.",
+        "search.invalid.q": "q must not be longer than {max} characters.",
+        "facet.type": "Type",
+        "facet.year": "Year",
+        "facet.author": "Person",
+        "facet.source": "Source",
+        "facet.kind": "Kind",
         "record.citation": "Citation",
         "record.abstract": "Abstract",
         "record.content": "Full text",

@@ -1,5 +1,6 @@
 import ArchivarCore
 import ArchivarHTML
+import CLibXML2
 import Foundation
 
 /// Rebuilds untrusted HTML (partner feeds, imported records) from an allow-list:
@@ -38,40 +39,143 @@ public struct HTMLSanitizer: Sendable {
 
     /// The sanitized markup of `html`, in Unicode NFC.
     public func sanitize(_ html: String) -> SanitizedHTML {
-        guard let body = MarkupParser.htmlFragment(html)?.body else { return SanitizedHTML(trusted: "") }
-        let markup = HTMLNode.fragment(body.children.map(rebuild)).render()
-        return SanitizedHTML(trusted: TextFolding.nfc(markup))
+        var output = Output(collectsText: false)
+        rebuild(html, into: &output)
+        return SanitizedHTML(trusted: TextFolding.nfc(output.markup))
     }
 
-    private func rebuild(_ node: MarkupNode) -> HTMLNode {
-        if node.isText { return .text(node.text) }
-        let name = node.name.lowercased()
-        if Self.droppedWithContent.contains(name) { return .empty }
-        let children = node.children.map(rebuild)
-        // h1 belongs to the page; a feed's h1 becomes h2.
-        let kept = name == "h1" ? "h2" : name
-        guard let allowedAttributes = Self.allowed[kept] else { return .fragment(children) }
-        var attributes: [(String, String)] = []
-        for (attributeName, value) in node.attributes {
-            let attribute = attributeName.lowercased()
-            guard allowedAttributes.contains(attribute) else { continue }
-            if Self.urlAttributes.contains(attribute) {
-                guard let url = safeURL(value, allowDataImage: kept == "img" && attribute == "src") else { continue }
-                attributes.append((attribute, url))
-            } else {
-                attributes.append((attribute, value))
+    /// The sanitized markup of `html` and the plain text of what it kept (what
+    /// `HTMLText.plainText` reads from the markup), made in one pass over one parse.
+    public func sanitizeContent(_ html: String) -> SanitizedContent {
+        var output = Output(collectsText: true)
+        rebuild(html, into: &output)
+        return SanitizedContent(html: SanitizedHTML(trusted: TextFolding.nfc(output.markup)),
+                                plainText: TextFolding.clean(output.text))
+    }
+
+    private func rebuild(_ html: String, into output: inout Output) {
+        guard let document = MarkupParser.htmlFragment(html), let body = document.body else { return }
+        withExtendedLifetime(document) {
+            var child = body.pointer.pointee.children
+            while let current = child {
+                rebuild(current, into: &output)
+                child = current.pointee.next
             }
         }
-        if kept == "a", attributes.contains(where: { $0.0 == "href" }) {
-            attributes.append(("rel", "nofollow noopener"))
+    }
+
+    /// Writes what is kept of `node` straight into the output, markup as `HTMLNode.render`
+    /// writes it: escaped text, allowed attributes, no end tag for void elements.
+    private func rebuild(_ node: xmlNodePtr, into output: inout Output) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            output.appendText(node.pointee.content.map { String(cString: $0) } ?? "")
+        case XML_ELEMENT_NODE:
+            let name = MarkupNode.lowercaseName(of: node)
+            if Self.droppedWithContent.contains(name) { return }
+            // h1 belongs to the page; a feed's h1 becomes h2.
+            let kept = name == "h1" ? "h2" : name
+            guard let allowedAttributes = Self.allowed[kept] else {
+                rebuildChildren(of: node, into: &output)
+                return
+            }
+            var attributes: [(String, String)] = []
+            for (attributeName, value) in MarkupNode.attributes(of: node) {
+                let attribute = attributeName.lowercased()
+                guard allowedAttributes.contains(attribute) else { continue }
+                if Self.urlAttributes.contains(attribute) {
+                    guard let url = safeURL(value, allowDataImage: kept == "img" && attribute == "src") else { continue }
+                    attributes.append((attribute, url))
+                } else {
+                    attributes.append((attribute, value))
+                }
+            }
+            if kept == "a", attributes.contains(where: { $0.0 == "href" }) {
+                attributes.append(("rel", "nofollow noopener"))
+            }
+            if kept == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
+            output.startTag(kept, attributes)
+            if HTMLEscaping.voidElements.contains(kept) { return }
+            rebuildChildren(of: node, into: &output)
+            output.endTag(kept)
+        default:
+            return
         }
-        if kept == "img", !attributes.contains(where: { $0.0 == "src" }) { return .empty }
-        return .element(kept, attributes, children)
+    }
+
+    private func rebuildChildren(of node: xmlNodePtr, into output: inout Output) {
+        var child = node.pointee.children
+        while let current = child {
+            rebuild(current, into: &output)
+            child = current.pointee.next
+        }
+    }
+
+    /// The markup being written and, when asked for, the text a reader of it sees.
+    private struct Output {
+        let collectsText: Bool
+        var markup = ""
+        /// Text nodes, with a space around block elements (see `HTMLText.collect`).
+        var text = ""
+
+        init(collectsText: Bool) { self.collectsText = collectsText }
+
+        mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
+            markup += "<" + name
+            for (key, value) in attributes {
+                markup += " " + key + "=\""
+                HTMLEscaping.appendAttribute(value, to: &markup)
+                markup += "\""
+            }
+            markup += ">"
+            if collectsText, HTMLText.blockElements.contains(name) { text += " " }
+        }
+
+        mutating func endTag(_ name: String) {
+            markup += "</" + name + ">"
+            if collectsText, HTMLText.blockElements.contains(name) { text += " " }
+        }
+
+        mutating func appendText(_ value: String) {
+            var value = value
+            // NFC of the whole markup (see `sanitize`) would join a combining mark at the
+            // start of a text with the `>` before it (`>` + U+0338 is `≯`) and break the
+            // tag open: such marks are written as character references instead.
+            if markup.utf8.last == UInt8(ascii: ">"), let first = value.unicodeScalars.first,
+               first.properties.canonicalCombiningClass != .notReordered {
+                let marks = value.unicodeScalars.prefix { $0.properties.canonicalCombiningClass != .notReordered }
+                for mark in marks { markup += "&#\(mark.value);" }
+                if collectsText { text.unicodeScalars.append(contentsOf: marks) }
+                value = String(value.unicodeScalars.dropFirst(marks.count))
+            }
+            HTMLEscaping.appendText(value, to: &markup)
+            guard collectsText else { return }
+            let hasDropped = value.withUTF8 { bytes in bytes.contains(where: Self.isDroppedByEscaping) }
+            if hasDropped {
+                text.unicodeScalars.append(contentsOf: value.unicodeScalars.filter { !($0.isASCII && Self.isDroppedByEscaping(UInt8($0.value))) })
+            } else {
+                text += value
+            }
+        }
+
+        /// The control characters `HTMLEscaping` leaves out of the markup: a reader of it
+        /// never sees them, so neither does the plain text.
+        static func isDroppedByEscaping(_ byte: UInt8) -> Bool {
+            byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F
+        }
     }
 
     /// The URL made absolute against `baseURL`, if its scheme is http, https or mailto
     /// (or `data:image/…` where allowed); nil for anything else (`javascript:` …).
     public func safeURL(_ raw: String, allowDataImage: Bool = false) -> String? {
+        if let scheme = Self.printableASCIIScheme(raw) {
+            // The usual absolute link needs no cleaning and no URL parser.
+            switch scheme {
+            case "http", "https", "mailto": return raw
+            case "data": break
+            default: return nil
+            }
+        }
         // Browsers ignore control characters and white space inside a scheme: so do we.
         let cleaned = String(raw.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         let lower = cleaned.lowercased()
@@ -88,6 +192,29 @@ public struct HTMLSanitizer: Sendable {
         guard let absolute = URL(string: cleaned, relativeTo: baseURL)?.absoluteURL,
               let scheme = absolute.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
         return absolute.absoluteString
+    }
+}
+
+extension HTMLSanitizer {
+    /// The scheme of `raw` in lowercase, when `raw` is printable ASCII (nothing for
+    /// `safeURL` to clean, one character per byte) and has one; nil otherwise.
+    static func printableASCIIScheme(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            var colon: Int?
+            for (index, byte) in bytes.enumerated() {
+                guard byte > 0x20, byte < 0x7F else { return nil }
+                if colon == nil {
+                    if byte == UInt8(ascii: ":") {
+                        colon = index
+                    } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                        colon = -1 // a relative reference: no scheme
+                    }
+                }
+            }
+            guard let colon, colon >= 0 else { return nil }
+            return String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+        }
     }
 }
 

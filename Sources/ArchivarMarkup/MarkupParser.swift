@@ -66,7 +66,10 @@ public enum MarkupParser {
         refuseExternalEntities
         let collector = ProblemCollector()
         let document = collector.collecting {
-            wrapped.withCString { htmlReadMemory($0, Int32(clamping: strlen($0)), nil, "UTF-8", options) }
+            // No encoding given: the `meta` above declares UTF-8 before the first non-ASCII
+            // byte, so libxml2 reads the bytes as they are instead of copying them through
+            // its UTF-8 "converter".
+            wrapped.withCString { htmlReadMemory($0, Int32(clamping: strlen($0)), nil, nil, options) }
         }
         return document.map { MarkupDocument(handle: $0, problems: []) }
     }

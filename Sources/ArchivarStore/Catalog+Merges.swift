@@ -18,7 +18,7 @@ extension Catalog {
         incoming.mergeProposal = nil
         let origin = origin.itemID.isEmpty ? RecordOrigin(source: origin.source, itemID: incoming.id) : origin
         return try withWriter { connection in
-            try Self.atomically(connection, name: "merge") {
+            try connection.savepoint("merge") {
                 if let target = try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
                                                     [.text(origin.source), .text(origin.itemID)]) {
                     return try storeAgain(incoming, origin: origin, into: target, connection)
@@ -46,7 +46,7 @@ extension Catalog {
             guard let absorbedRecord = try Self.record(id: absorbed, in: connection) else {
                 throw try Self.unknownRecord(absorbed, connection)
             }
-            return try Self.atomically(connection, name: "merge") {
+            return try connection.savepoint("merge") {
                 // The absorbed record's own version and origins; what was merged into it before
                 // now belongs to the survivor, each part still undoable on its own.
                 let own = try Self.ownVersion(of: absorbed, connection) ?? absorbedRecord
@@ -81,7 +81,7 @@ extension Catalog {
                 if try !containsRecord(id: survivor) { throw try Self.unknownRecord(survivor, connection) }
                 throw ArchivarError(path: survivor, "\(absorbed) was not merged into \(survivor)")
             }
-            return try Self.atomically(connection, name: "merge") {
+            return try connection.savepoint("merge") {
                 let parted = try Record(json: JSONValue.parse(Data(found.json.utf8)))
                 var origins: [RecordOrigin] = []
                 try connection.run("SELECT source, item_id FROM merge_origins WHERE merge_id = ?1", [.integer(Int64(found.id))]) { row in

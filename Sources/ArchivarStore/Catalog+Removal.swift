@@ -10,7 +10,7 @@ extension Catalog {
     public func remove(_ id: String) throws -> RecordRemoval? {
         try withWriter { connection in
             guard let record = try Self.record(id: id, in: connection) else { return nil }
-            return try Self.atomically(connection, name: "removal") {
+            return try connection.savepoint("removal") {
                 let removal = RecordRemoval(id: id, date: Date())
                 try connection.run("INSERT INTO removed_records(id, removed_at, json) VALUES (?1, ?2, ?3)",
                                    [.text(id), .text(DateText.rfc3339(removal.date)), .text(record.json.canonicalText())])
@@ -30,15 +30,17 @@ extension Catalog {
         }
     }
 
-    public func removal(of origin: RecordOrigin?, keys: [String]) throws -> RecordRemoval? {
+    public func removal(of origin: RecordOrigin?, keys: @autoclosure () -> [String]) throws -> RecordRemoval? {
         try withWriter { connection in
             var number: Int?
             if let origin {
                 number = try connection.integer("SELECT removal FROM removed_origins WHERE source = ?1 AND item_id = ?2",
                                                 [.text(origin.source), .text(origin.itemID)])
             }
-            for key in keys where number == nil {
-                number = try connection.integer("SELECT removal FROM removed_keys WHERE key = ?1", [.text(key)])
+            if number == nil, try connection.integer("SELECT 1 FROM removed_keys LIMIT 1") != nil {
+                for key in keys() where number == nil {
+                    number = try connection.integer("SELECT removal FROM removed_keys WHERE key = ?1", [.text(key)])
+                }
             }
             guard let number else { return nil }
             var removal: RecordRemoval?
@@ -70,18 +72,5 @@ extension Catalog {
             keys.formUnion(RecordIdentity.duplicateKeys(for: try Record(json: JSONValue.parse(Data(json.utf8)))))
         }
         return keys
-    }
-
-    /// Runs `body` in a savepoint: part of an open transaction, or all or nothing on its own.
-    static func atomically<T>(_ connection: Connection, name: String, _ body: () throws -> T) throws -> T {
-        try connection.execute("SAVEPOINT \(name)")
-        do {
-            let result = try body()
-            try connection.execute("RELEASE \(name)")
-            return result
-        } catch {
-            try? connection.execute("ROLLBACK TO \(name); RELEASE \(name)")
-            throw error
-        }
     }
 }

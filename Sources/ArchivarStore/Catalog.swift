@@ -16,6 +16,8 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     private let writerLock = NSRecursiveLock()
     private let readerLock = NSLock()
     private var transactionDepth = 0
+    /// What searches read of every record besides its text, used under `readerLock`.
+    let digest = CatalogDigest()
     /// The database file.
     public let file: URL
 
@@ -29,6 +31,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try GermanTokenizer.register(on: writer, cacheDirectory: file.deletingLastPathComponent())
         try Migrations.apply(to: writer)
         try SearchAnalysis.rebuildIndexIfOutdated(writer)
+        try SearchFields.refreshIfOutdated(writer)
         reader = try Connection(file: file)
         try reader.execute("PRAGMA foreign_keys = ON;")
         try GermanTokenizer.register(on: reader, cacheDirectory: file.deletingLastPathComponent())
@@ -129,17 +132,18 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
             let text = SearchText(stored)
             let json = stored.json.canonicalText()
             try connection.run("""
-                INSERT INTO records(id, kind, type, source, category, year, sort_date, hash, json, title, creators, body)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                INSERT INTO records(id, kind, type, source, category, year, sort_date, hash, json, title, creators, body, abstract)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, type = excluded.type, source = excluded.source,
                     category = excluded.category, year = excluded.year, sort_date = excluded.sort_date,
                     hash = excluded.hash, json = excluded.json, title = excluded.title,
-                    creators = excluded.creators, body = excluded.body
+                    creators = excluded.creators, body = excluded.body, abstract = excluded.abstract
                 """, [
                     .text(stored.id), .text(stored.kind), .text(stored.type), SQLValue(stored.source),
                     SQLValue(stored.category), SQLValue(stored.year), .text(stored.sortDate), .text(hash),
-                    .text(json), .text(text.title), .text(text.creators), .text(text.body),
+                    .text(json), .text(text.title), .text(text.creators), .text(text.body), .text(text.abstract),
                 ])
+            try SearchFields.storePeople(of: stored, in: connection)
             try connection.run("DELETE FROM record_keys WHERE record_id = ?1", [.text(stored.id)])
             for key in RecordIdentity.duplicateKeys(for: stored) {
                 try connection.run("INSERT OR IGNORE INTO record_keys(key, record_id) VALUES (?1, ?2)", [.text(key), .text(stored.id)])

@@ -145,6 +145,55 @@ enum Migrations {
             identity TEXT NOT NULL
         );
         """,
+        // 7: search results (issue 5): the abstract (summary, abstract, keywords) gets a column
+        //    of its own, so ranking can weigh it between title/creators and body; the people of
+        //    each record by `PersonKey`, for the author facet and `author:"…"`; which version of
+        //    those derived fields the rows hold. The index is rebuilt here (its columns changed)
+        //    and `SearchFields.refreshIfOutdated` then fills the new fields of existing records.
+        """
+        DROP TRIGGER records_fts_insert;
+        DROP TRIGGER records_fts_delete;
+        DROP TRIGGER records_fts_update;
+        DROP TABLE records_fts;
+        ALTER TABLE records ADD COLUMN abstract TEXT NOT NULL DEFAULT '';
+        CREATE VIRTUAL TABLE records_fts USING fts5(
+            title, creators, abstract, body,
+            content='records', content_rowid='rowid',
+            tokenize='archivar_german'
+        );
+        CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+            INSERT INTO records_fts(rowid, title, creators, abstract, body)
+                VALUES (new.rowid, new.title, new.creators, new.abstract, new.body);
+        END;
+        CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+            INSERT INTO records_fts(records_fts, rowid, title, creators, abstract, body)
+                VALUES ('delete', old.rowid, old.title, old.creators, old.abstract, old.body);
+        END;
+        CREATE TRIGGER records_fts_update AFTER UPDATE OF title, creators, abstract, body ON records BEGIN
+            INSERT INTO records_fts(records_fts, rowid, title, creators, abstract, body)
+                VALUES ('delete', old.rowid, old.title, old.creators, old.abstract, old.body);
+            INSERT INTO records_fts(rowid, title, creators, abstract, body)
+                VALUES (new.rowid, new.title, new.creators, new.abstract, new.body);
+        END;
+        INSERT INTO records_fts(records_fts) VALUES ('rebuild');
+        CREATE TABLE record_people (
+            record INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (record, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX record_people_by_key ON record_people(key);
+        CREATE TABLE search_fields (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        """,
+        // 8: what `FacetIndex` reads of every record, in an index of its own, so building it
+        //    does not read the (large) rows.
+        """
+        CREATE INDEX records_by_facets ON records(type, year, source, kind);
+        """,
     ]
 
     /// Applies every migration newer than the database's `user_version`, each in a

@@ -66,26 +66,11 @@ public struct Router: Sendable {
         case "/healthz":
             return .text(.ok, "ok")
         case "/search":
-            let parameters = SearchParameters(request: request, allowsLimit: false)
-            let page = SearchPage(layout: layout).render(parameters, results: try results(for: parameters))
-            return .html(.ok, page)
+            return try SearchPage(layout: layout).response(to: request, catalog: catalog)
         case "/api/search":
-            let parameters = SearchParameters(request: request, allowsLimit: true)
-            return .json(.ok, try SearchAPIResponse(results(for: parameters), parameters: parameters).encoded())
+            return try SearchAPI(catalog: catalog, strings: layout.strings).response(to: request)
         default:
             return try files.response(for: path, request: request)
-        }
-    }
-
-    /// The catalog's answer; an empty query is answered with a hint, without searching.
-    private func results(for parameters: SearchParameters) throws -> SearchResults {
-        if parameters.isEmpty {
-            return SearchResults(query: parameters.text, total: 0, offset: 0, hits: [], message: layout.strings["search.empty"])
-        }
-        do {
-            return try catalog.search(parameters.query)
-        } catch {
-            throw HTTPError(.internalServerError, "search failed", underlying: error)
         }
     }
 

@@ -1,75 +1,65 @@
 import ArchivarCore
+import ArchivarHTML
 import Foundation
 
-/// The JSON of `/api/search`: the `SearchResults` fields (so it decodes into
-/// `SearchResults`) plus `limit` and `page`; each hit's `snippet` is plain text and
-/// `highlights` gives the matched passages as `start`/`length` in UTF-16 code units
-/// (what JavaScript strings count).
-struct SearchAPIResponse: Encodable {
-    struct Highlight: Encodable, Equatable {
-        let start: Int
-        let length: Int
-    }
+/// `/api/search?q=…&page=…&limit=…` (and the filters of `SearchParameters`): the
+/// results as `SearchJSON`. A parameter that cannot be used is a 400 whose JSON says
+/// which and why, never a 500.
+struct SearchAPI {
+    let catalog: any CatalogReader
+    let strings: UIStrings
 
-    struct Hit: Encodable {
-        let id: String
-        let title: String
-        let kind: String
-        let type: String
-        let year: Int?
-        let creators: [String]
-        let source: String?
-        let snippet: String
-        let highlights: [Highlight]
-        let score: Double
-
-        init(_ hit: SearchHit) {
-            (id, title, kind, type, year, creators, source, score) =
-                (hit.id, hit.title, hit.kind, hit.type, hit.year, hit.creators, hit.source, hit.score)
-            (snippet, highlights) = Self.split(hit.snippet)
+    func response(to request: HTTPRequest) throws -> HTTPResponse {
+        let parameters: SearchParameters
+        do {
+            parameters = try SearchParameters(validating: request)
+        } catch {
+            return .json(.badRequest, JSONValue.object([
+                "error": .string(strings["error.badrequest.title"]),
+                "parameter": .string(error.parameter),
+                "message": .string(message(for: error)),
+            ]).canonicalData())
         }
-
-        /// The snippet without `SnippetMarker`s, and where the marked passages are.
-        static func split(_ marked: String) -> (String, [Highlight]) {
-            var plain = ""
-            var highlights: [Highlight] = []
-            var openedAt: Int?
-            for scalar in marked.unicodeScalars {
-                switch String(scalar) {
-                case SnippetMarker.open:
-                    openedAt = plain.utf16.count
-                case SnippetMarker.close:
-                    if let start = openedAt { highlights.append(Highlight(start: start, length: plain.utf16.count - start)) }
-                    openedAt = nil
-                default:
-                    plain.unicodeScalars.append(scalar)
-                }
-            }
-            return (plain, highlights)
+        let results: SearchResults
+        do {
+            results = try parameters.results(from: catalog, emptyMessage: strings["search.empty"])
+        } catch {
+            throw HTTPError(.internalServerError, "search failed", underlying: error)
         }
+        return .json(.ok, try SearchJSON.encode(results))
     }
 
-    let query: String
-    let total: Int
-    let offset: Int
-    let limit: Int
-    let page: Int
-    let message: String?
-    let hits: [Hit]
-
-    init(_ results: SearchResults, parameters: SearchParameters) {
-        query = results.query
-        total = results.total
-        offset = results.offset
-        limit = parameters.limit
-        page = parameters.page
-        message = results.message
-        hits = results.hits.map(Hit.init)
+    private func message(for error: SearchParameterError) -> String {
+        let (key, maximum) = switch error {
+        case .page: ("search.invalid.page", SearchParameters.maximumPage)
+        case .limit: ("search.invalid.limit", SearchParameters.maximumLimit)
+        case .queryTooLong: ("search.invalid.q", SearchParameters.maximumQueryLength)
+        }
+        return strings.format(key, ["max": String(maximum)])
     }
+}
 
-    func encoded() throws -> Data {
+/// The JSON of a search, the same bytes from `/api/search` and `archivar search --json`:
+/// the `SearchResults` fields (so it decodes into `SearchResults`: hits with plain
+/// snippets and highlight offsets in UTF-16 code units, facets, suggestion, message)
+/// plus `page`, the page number `offset` and `limit` give. Keys sorted, no white space.
+public enum SearchJSON {
+    /// The encoded results.
+    public static func encode(_ results: SearchResults) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        return try encoder.encode(Paged(results: results))
+    }
+
+    private struct Paged: Encodable {
+        let results: SearchResults
+
+        private enum CodingKeys: String, CodingKey { case page }
+
+        func encode(to encoder: any Encoder) throws {
+            try results.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(results.offset / max(1, results.limit) + 1, forKey: .page)
+        }
     }
 }

@@ -50,8 +50,35 @@ import Testing
         #expect(DateText.parse("Mon, 04 Nov 2022 12:00:00 GMT") == DateText.parse("Fri, 04 Nov 2022 12:00:00 GMT"))
     }
 
+    @Test(arguments: [
+        ("Sat, 29 Feb 2020 12:00:00 GMT", "2020-02-29T12:00:00Z"),
+        ("2000-02-29", "2000-02-29T00:00:00Z"),
+        ("Sat, 31 Dec 2016 12:59:60 GMT", "2016-12-31T13:00:00Z"),
+        ("1600-03-01T00:00:00Z", "1600-03-01T00:00:00Z"),
+        ("9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"),
+    ])
+    func knowsLeapYearsAndSeconds(text: String, expected: String) throws {
+        let date = try #require(DateText.parse(text))
+        #expect(DateText.rfc3339(date) == expected)
+    }
+
+    /// Dates are computed by arithmetic from 1583 on; they must be the moments Foundation's
+    /// Gregorian calendar gives (which keeps the Julian calendar before its 1582 cut-over).
+    @Test func datesAreTheMomentsFoundationsCalendarGives() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        for year in stride(from: 1000, through: 9999, by: 89) + [1582, 1583, 1700, 1900, 1970, 2000, 2100] {
+            for (month, day) in [(1, 1), (2, 28), (2, 29), (3, 1), (12, 31)] {
+                let text = String(format: "%04d-%02d-%02dT23:59:59Z", year, month, day)
+                let components = DateComponents(year: year, month: month, day: day, hour: 23, minute: 59, second: 59)
+                let expected = calendar.date(from: components).flatMap { calendar.component(.day, from: $0) == day ? $0 : nil }
+                #expect(DateText.parse(text) == expected, "\(text)")
+            }
+        }
+    }
+
     @Test(arguments: ["", "gestern", "31.02.2023", "Fri, 99 Nov 2022", "2022-13-01", "Fri, 04 Foo 2022 12:00:00 GMT",
-                      "2022-11-04T25:00:00Z"])
+                      "2022-11-04T25:00:00Z", "Tue, 29 Feb 2022 12:00:00 GMT", "2100-02-29", "Sat, 31 Dec 2016 23:59:60 GMT"])
     func rejectsWhatIsNoDate(text: String) {
         #expect(DateText.parse(text) == nil)
     }

@@ -44,6 +44,40 @@ import Testing
         #expect(clean.contains("<ul><li>eins</li></ul>"))
     }
 
+    @Test func aCombiningMarkAfterATagCannotBreakTheTagOpen() {
+        // In NFC, ">" and U+0338 join into "≯": a browser would read `<p≯ onmouseover=…`
+        // as an element with an event handler.
+        let clean = sanitizer.sanitize("<p>\u{338} onmouseover=alert(1) x</p><p>a\u{338}</p>").markup
+        #expect(clean == "<p>&#824; onmouseover=alert(1) x</p><p>a\u{338}</p>")
+        #expect(sanitizer.sanitizeContent("<b>x</b>\u{301}\u{338}y").html.markup == "<b>x</b>&#769;&#824;y")
+    }
+
+    @Test(arguments: [
+        "<p>Erste&nbsp;Zeile</p><script>var x</script><p>Zweite &amp; dritte</p>",
+        "a<section>b</section>c<article>d</article>",
+        "<h1>Titel</h1>Text<br>mehr<hr>Ende<img alt=\"Bild\">ohne<img src=\"/a.png\">Bild",
+        "<p>x<div>y</div>z</p><table><tr><td>1</td><td>2</td></tr></table><ul><li>a<li>b</ul>",
+        "<a href=\"/x\"><div>Block im Link</div></a>nach<font>unbekannt</font>dem",
+        "Steuer\u{7F}zeichen<p>\u{301}Akzent</p><b>e</b>\u{301}",
+        "<dl><dt>Begriff<dd>Erklärung</dl><pre>\n  eingerückt</pre><blockquote>Zitat</blockquote>",
+        "<caption>x</caption><tfoot>y<li>z</tfoot><p><p>leer</p>",
+        "<svg><text>Grafik</text></svg><noscript>nie</noscript><template>nie</template>sichtbar",
+    ])
+    func theContentsPlainTextIsWhatItsMarkupReads(html: String) {
+        let content = sanitizer.sanitizeContent(html)
+        #expect(content.html == sanitizer.sanitize(html))
+        #expect(content.plainText == HTMLText.plainText(content.html.markup))
+    }
+
+    @Test func thePlainTextOfGeneratedTagSoupIsWhatItsMarkupReads() {
+        var soup = TagSoup(seed: 2024)
+        for _ in 0..<400 {
+            let html = soup.fragment()
+            let content = sanitizer.sanitizeContent(html)
+            #expect(content.plainText == HTMLText.plainText(content.html.markup), "\(html)")
+        }
+    }
+
     @Test func plainTextDropsMarkupAndScripts() {
         #expect(HTMLText.plainText("<p>Erste&nbsp;Zeile</p><script>var x</script><p>Zweite &amp; dritte</p>") == "Erste Zeile Zweite & dritte")
     }
@@ -66,5 +100,53 @@ import Testing
 
     @Test func emptyInputIsAnError() {
         #expect(throws: (any Error).self) { try MarkupParser.xml(Data()) }
+    }
+}
+
+/// Random HTML fragments: known, unknown and dropped elements nested at random, some left
+/// open or closed twice, with attributes, entities, German text and odd white space.
+struct TagSoup {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// SplitMix64: the same seed gives the same fragments.
+    private mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((value ^ (value >> 31)) % UInt64(bound))
+    }
+
+    private mutating func pick(_ choices: [String]) -> String { choices[next(choices.count)] }
+
+    static let tags = ["p", "div", "span", "a", "b", "h1", "h3", "ul", "ol", "li", "table", "tr", "td", "th", "caption",
+                       "tfoot", "blockquote", "pre", "br", "hr", "img", "section", "article", "font", "script", "style",
+                       "iframe", "form", "svg", "noscript", "template", "figure", "figcaption", "q", "dl", "dt", "dd",
+                       "title", "head", "body", "textarea", "nav", "details"]
+    static let words = ["Stadtentwicklung", "Größe", "Straße", "Café", "e\u{301}", "\u{A0}", "\u{200B}", "„Zitat“",
+                        "–", "&amp;", "&nbsp;", "&auml;", "&bogus;", "&lt;", "&#8220;", "&", "<3", "a < b", "\t", "\n",
+                        "  ", " ", " ", "und", "die", "Planung", "\u{7F}", "😀", "\u{301}"]
+    static let attributes = [" href=\"/x\"", " href=javascript:alert(1)", " src=\"a.png\"", " title=\"T &amp; t\"",
+                             " onclick=\"x()\"", " style=\"color:red\"", " alt=Bild", " colspan=2"]
+
+    mutating func fragment(depth: Int = 0) -> String {
+        var html = ""
+        for _ in 0...next(4) {
+            if depth > 3 || next(3) == 0 {
+                for _ in 0...next(5) { html += pick(Self.words) + pick(["", " ", "\n"]) }
+                continue
+            }
+            let tag = pick(Self.tags)
+            let attributes = next(2) == 0 ? pick(Self.attributes) : ""
+            let inner = fragment(depth: depth + 1)
+            switch next(6) {
+            case 0: html += "<\(tag)\(attributes)>" + inner
+            case 1: html += inner + "</\(tag)>"
+            default: html += "<\(tag)\(attributes)>" + inner + "</\(tag)>"
+            }
+        }
+        return html
     }
 }

@@ -141,7 +141,8 @@ import Testing
             try old.execute("""
                 PRAGMA user_version = 5;
                 INSERT INTO records(id, kind, type, sort_date, hash, json, title, creators, body)
-                VALUES ('old', 'publication', 'book', '2019', 'h', '{"id":"old"}', 'Jugendhilfeplanung in Thüringen', '', '');
+                VALUES ('old', 'publication', 'book', '2019', 'h', '{"id":"old","title":"Jugendhilfeplanung in Thüringen"}',
+                        'Jugendhilfeplanung in Thüringen', '', '');
                 """)
         }
         let upgraded = try Catalog(file: file)

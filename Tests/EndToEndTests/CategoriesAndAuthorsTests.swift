@@ -23,7 +23,7 @@ import Testing
         try site.directory.write(#"{"id": "bib", "plugin": "csl-json", "url": "feeds/samples/bibliographie.json", "kind": "publication"}"#,
                                  to: "feeds/bib.json")
 
-        let inspect = try site.run("inspect", "feeds/samples/bibliographie.json")
+        let inspect = try site.run("inspect", "feeds/bib.json")
         #expect(inspect.status == 0, "\(inspect.stderr)")
         let categories = try inspect.stdout.split(separator: "\n").map { line in
             try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

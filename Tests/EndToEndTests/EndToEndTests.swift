@@ -35,7 +35,7 @@ import Testing
 
         let thuringia = try site.run("search", "Thüringen")
         #expect(thuringia.status == 0)
-        #expect(thuringia.stdout.contains("[ikpe-news-"))
+        #expect(thuringia.stdout.contains(" · ikpe-news-"))
         #expect(try site.run("search", "thuringen").stdout == thuringia.stdout.replacingOccurrences(of: "„Thüringen“", with: "„thuringen“"))
 
         let publish = try site.run("publish")

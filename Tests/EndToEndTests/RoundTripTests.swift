@@ -7,23 +7,22 @@ import Testing
 /// through the built binary: a file in the format itself (a colleague's BibTeX, a Zotero
 /// RIS export, CSL-JSON of every shape), and the bundled sample catalog.
 @Suite struct RoundTripTests {
-    /// A bibliography file to start from (read by its plugin) and the format to go round in.
+    /// A bibliography file to start from (its format told by content) and the format to go round in.
     struct Trip: CustomTestStringConvertible, Sendable {
         let format: String
         let start: String
-        let plugin: String
         var testDescription: String { "\(format) from \(start)" }
         var startFile: URL { Repository.root.appendingPathComponent(start) }
     }
 
     static let inTheirOwnFormat = [
-        Trip(format: "bibtex", start: "Tests/PluginTests/Fixtures/bibtex/shapes.bib", plugin: "bibtex"),
-        Trip(format: "ris", start: "Tests/PluginTests/Fixtures/ris/zotero.ris", plugin: "ris"),
-        Trip(format: "csl-json", start: "Tests/PluginTests/Fixtures/csl-json/shapes.json", plugin: "csl-json"),
+        Trip(format: "bibtex", start: "Tests/PluginTests/Fixtures/bibtex/shapes.bib"),
+        Trip(format: "ris", start: "Tests/PluginTests/Fixtures/ris/zotero.ris"),
+        Trip(format: "csl-json", start: "Tests/PluginTests/Fixtures/csl-json/shapes.json"),
     ]
 
     static let theSampleCatalog = ["bibtex", "ris", "csl-json"].map {
-        Trip(format: $0, start: "feeds/samples/ikpe-publikationen.json", plugin: "csl-json")
+        Trip(format: $0, start: "feeds/samples/ikpe-publikationen.json")
     }
 
     /// Fields that say where and when the archive got a record, not what the work is; no
@@ -50,8 +49,7 @@ import Testing
         let first = try ArchivarSite()
         let name = trip.startFile.lastPathComponent
         try FileManager.default.copyItem(at: trip.startFile, to: first.directory.file(name))
-        // The start file's plugin is named: the fixtures open with junk that content detection need not see through.
-        let imported = try first.run("import", "--plugin", trip.plugin, name)
+        let imported = try first.run("import", name)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         let before = try bibliographic(first.storedRecords())
         #expect(before.count > 1)

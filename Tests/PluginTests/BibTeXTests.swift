@@ -1,4 +1,5 @@
 import ArchivarCore
+import ArchivarTestSupport
 @testable import Bibliography
 import Foundation
 import Testing
@@ -164,27 +165,7 @@ private func shapes() throws -> [String: Record] {
     }
 
     @Test func aThousandEntriesWithTwentyBrokenGiveNineHundredEightyRecordsAndNameTheTwenty() {
-        var text = "@string{verlag = {Beltz Juventa}}\n"
-        var brokenLines: [Int] = []
-        var line = 2
-        for index in 0..<1000 {
-            let lines: [String]
-            if index % 50 == 7 {
-                brokenLines.append(line)
-                switch (index / 50) % 5 {
-                case 0: lines = ["@book{kaputt\(index),", "  title = {Unvollst{\\\"a}ndig,", "  year = 2020", "}"]
-                case 1: lines = ["@book{", "  title = {Ohne Schlüssel},", "  year = 2020", "}"]
-                case 2: lines = ["@book{kaputt\(index),", "  title = {Ohne Komma}", "  year = 2020", "}"]
-                case 3: lines = ["@book{kaputt\(index),", "  publisher = unbekannterverlag,", "  year = 2020", "}"]
-                default: lines = ["@book{eintrag\(index - 1),", "  title = {Doppelt},", "  year = 2020", "}"]
-                }
-            } else {
-                lines = ["@book{eintrag\(index),", "  author = {M{\\\"u}ller, Anna},", "  title = {Band \(index)},",
-                         "  publisher = verlag,", "  year = \(1990 + index % 30)", "}"]
-            }
-            text += lines.joined(separator: "\n") + "\n\n"
-            line += lines.count + 1
-        }
+        let (text, brokenLines) = BrokenBibTeX.thousandEntries()
         let result = read(text)
         #expect(result.records.count == 980)
         #expect(result.problems.count == 20)
@@ -198,11 +179,17 @@ private func shapes() throws -> [String: Record] {
         #expect(result.records.map(\.id) == ["eins"])
     }
 
+    @Test func aFileWithoutAnyEntryIsRejectedNotSilentlyEmpty() {
+        let result = read("% nur ein Kommentar\n@string{x = {y}}\nFischer, Jörg (2016): Titel. Weinheim.\n")
+        #expect(result.records.isEmpty)
+        #expect(result.problems == [Problem("test.bib holds no BibTeX entry (“@type{key, field = {…}}”)")])
+    }
+
     @Test func latin1FilesAreReadWithANote() {
         let latin1 = "@book{eins, title = {Gr\u{FC}\u{DF}e}}".data(using: .isoLatin1)!
         let result = BibTeXReader.read(latin1, path: "alt.bib")
         #expect(result.records.first?.title == "Grüße")
-        #expect(result.problems.map(\.message) == ["alt.bib is not UTF-8; read as Latin-1"])
+        #expect(result.problems == [.note(line: 1, "not UTF-8 here and in 1 more place: read as Windows-1252 (Latin-1)")])
     }
 
     @Test func theBibTeXPluginIsRegistered() {

@@ -89,6 +89,7 @@ import Testing
         let (records, problems) = RISReader.read(try Self.fixture("broken.ris"), path: "broken.ris")
         #expect(records.map(\.title) == ["Guter Artikel", "Buch mit kaputter Zeile", "Bericht ohne ER am Ende"])
         #expect(problems.map(\.line) == [1, 14, 16, 18])
+        #expect(problems.map(\.itemKept) == [false, true, true, true], "only the lines outside a record are lost")
         #expect(problems[0].message.contains("no TY"))
         #expect(problems[1].message.contains("not a RIS tag line"))
         #expect(problems[2].message.contains("ER line without a record"))
@@ -98,7 +99,7 @@ import Testing
     @Test func aRecordCutOffByTheNextTYIsKeptAndNamed() {
         let (records, problems) = Self.read("TY  - JOUR\nTI  - Erster\nTY  - BOOK\nTI  - Zweiter\nER  - \n")
         #expect(records.map(\.title) == ["Erster", "Zweiter"])
-        #expect(problems == [Problem(line: 1, "record has no ER line before the next TY (line 3): kept")])
+        #expect(problems == [.note(line: 1, "record has no ER line before the next TY (line 3): kept")])
     }
 
     @Test func textWithoutAnyRecordIsReportedNotSilentlyEmpty() {
@@ -140,10 +141,18 @@ import Testing
     }
 
     @Test func latin1FileIsReadAndSaidSo() {
-        let data = Data("TY  - GEN\nTI  - Gr\u{FC}n\nER  - \n".data(using: .isoLatin1)!)
+        let data = Data("TY  - GEN\nTI  - Gr\u{FC}n \u{201E}Stadt\u{201C}\nER  - \n".data(using: .windowsCP1252)!)
         let (records, problems) = RISReader.read(data, path: "alt.ris")
-        #expect(records.first?.title == "Grün")
-        #expect(problems == [Problem("alt.ris is not UTF-8: read as Windows-1252")])
+        #expect(records.first?.title == "Grün „Stadt“")
+        #expect(problems == [.note(line: 2, "not UTF-8 here and in 2 more places: read as Windows-1252 (Latin-1)")])
+    }
+
+    @Test func aFileJoinedFromUTF8AndLatin1KeepsBothReadable() {
+        var data = Data("\u{FEFF}TY  - GEN\r\nTI  - Müller\r\nER  - \r\n".utf8)
+        data.append("TY  - GEN\r\nTI  - M\u{FC}ller\r\nER  - \r\n".data(using: .isoLatin1)!)
+        let (records, problems) = RISReader.read(data, path: "gemischt.ris")
+        #expect(records.map(\.title) == ["Müller", "Müller"])
+        #expect(problems == [.note(line: 5, "not UTF-8: read as Windows-1252 (Latin-1)")])
     }
 
     @Test func writtenRISIsWhatZoteroImports() throws {

@@ -11,16 +11,16 @@ import Foundation
 /// never looks like a duplicate of its book. Fields without a CSL counterpart are
 /// kept under their BibTeX name. `and others` sets `author-et-al` / `editor-et-al`.
 public enum BibTeXReader {
-    /// The records of every readable entry, and one problem per broken entry.
+    /// The records of every readable entry, and one problem per broken entry (or one for
+    /// a file without any entry).
     public static func read(_ data: Data, path: String) -> (records: [Record], problems: [Problem]) {
-        var problems: [Problem] = []
-        var bytes = [UInt8](data)
-        if String(data: data, encoding: .utf8) == nil, let latin1 = String(data: data, encoding: .isoLatin1) {
-            problems.append(Problem("\(path) is not UTF-8; read as Latin-1"))
-            bytes = Array(latin1.utf8)
-        }
-        let parsed = BibTeXParser.parse(bytes)
+        let decoded = BibliographyText.decode(data)
+        var problems = decoded.note.map { [$0] } ?? []
+        let parsed = BibTeXParser.parse(Array(decoded.text.utf8))
         problems += parsed.problems
+        if parsed.entries.isEmpty, parsed.problems.isEmpty {
+            problems.append(Problem("\(path) holds no BibTeX entry (“@type{key, field = {…}}”)"))
+        }
         let byKey = Dictionary(parsed.entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var records: [Record] = []
         records.reserveCapacity(parsed.entries.count)
@@ -29,7 +29,7 @@ public enum BibTeXReader {
                 if let parent = byKey[reference.lowercased()] {
                     entry.fields = inherited(entry, from: parent)
                 } else {
-                    problems.append(Problem(line: entry.line, "entry “\(entry.key)”: crossref “\(reference)” names no entry in this file"))
+                    problems.append(.note(line: entry.line, "entry “\(entry.key)”: crossref “\(reference)” names no entry in this file"))
                 }
             }
             records.append(record(from: entry))

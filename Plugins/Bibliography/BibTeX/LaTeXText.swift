@@ -1,3 +1,4 @@
+import ArchivarCore
 import Foundation
 
 /// LaTeX text in BibTeX fields to Unicode and back.
@@ -14,7 +15,7 @@ enum LaTeXText {
     static func decode(_ raw: String) -> String {
         var decoder = Decoder(scalars: Array(raw.unicodeScalars))
         let text = decoder.sequence(inGroup: false)
-        return collapsingWhitespace(text).precomposedStringWithCanonicalMapping
+        return TextFolding.nfc(collapsingWhitespace(text))
     }
 
     /// A BibTeX value (without the outer braces) that `decode` reads back as `text`.

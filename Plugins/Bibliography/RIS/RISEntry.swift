@@ -37,7 +37,7 @@ struct RISEntry {
         var record = Record()
         record.type = RISTypes.cslType(code)
         if record.type == "document", code != "GEN" {
-            problems.append(Problem(line: line, "unknown RIS type \"\(code)\": read as a document"))
+            problems.append(.note(line: line, "unknown RIS type \"\(code)\": read as a document"))
         }
         let isBook = record.type == "book"
         if let id = first("ID"), CSLJSONReader.isCitationKey(id) { record.id = id }
@@ -88,7 +88,7 @@ struct RISEntry {
         let dates = texts.compactMap(RISDate.parse)
         if let best = dates.max(by: { $0.parts.count < $1.parts.count }) { return best }
         guard let text = texts.first else { return nil }
-        problems.append(Problem(line: line, "date \"\(text)\" is not YYYY or YYYY/MM/DD: kept as text"))
+        problems.append(.note(line: line, "date \"\(text)\" is not YYYY or YYYY/MM/DD: kept as text"))
         return IssuedDate(json: .object(["literal": .string(text)]))
     }
 

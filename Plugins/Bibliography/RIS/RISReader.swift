@@ -23,7 +23,9 @@ public enum RISReader {
             records.append(entry.record(problems: &problems))
         }
 
-        let lines = text(of: data, path: path, problems: &problems)
+        let decoded = BibliographyText.decode(data)
+        if let note = decoded.note { problems.append(note) }
+        let lines = decoded.text
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, line) in lines.enumerated() {
             let number = index + 1
@@ -32,7 +34,7 @@ public enum RISReader {
                 case "TY":
                     if let entry = open {
                         if entry.typeCode != nil {
-                            problems.append(Problem(line: entry.line, "record has no ER line before the next TY (line \(number)): kept"))
+                            problems.append(.note(line: entry.line, "record has no ER line before the next TY (line \(number)): kept"))
                         }
                         close(entry, endLine: number - 1)
                     }
@@ -41,7 +43,7 @@ public enum RISReader {
                     if let entry = open {
                         close(entry, endLine: number)
                     } else {
-                        problems.append(Problem(line: number, "ER line without a record (no TY before it)"))
+                        problems.append(.note(line: number, "ER line without a record (no TY before it): ignored"))
                     }
                     open = nil
                 default:
@@ -53,34 +55,20 @@ public enum RISReader {
             } else if open != nil {
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if open?.continue(with: text) == false {
-                    problems.append(Problem(line: number, "not a RIS tag line (\"XY  - value\"), and the line before cannot go on: \"\(text.prefix(60))\""))
+                    problems.append(.note(line: number, "\"\(text.prefix(60))\" left out: not a RIS tag line (\"XY  - value\"), and the tag above cannot go on"))
                 }
             }
             // Anything else is junk between records (export headers, e-mail text): skipped.
         }
         if let entry = open {
             if entry.typeCode != nil {
-                problems.append(Problem(line: entry.line, "record has no ER line at the end of the file: kept"))
+                problems.append(.note(line: entry.line, "record has no ER line at the end of the file: kept"))
             }
             close(entry, endLine: lines.count)
         }
-        if records.isEmpty, problems.isEmpty, lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+        if records.isEmpty, problems.allSatisfy(\.itemKept), lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
             problems.append(Problem("\(path) holds no RIS record (\"TY  - …\" … \"ER  - \")"))
         }
         return (records, problems)
-    }
-
-    /// The text without a byte order mark; a file that is not UTF-8 is read as Windows-1252
-    /// (EndNote and Citavi on Windows) and said so.
-    private static func text(of data: Data, path: String, problems: inout [Problem]) -> String {
-        var text: String
-        if let utf8 = String(data: data, encoding: .utf8) {
-            text = utf8
-        } else {
-            text = String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
-            problems.append(Problem("\(path) is not UTF-8: read as Windows-1252"))
-        }
-        if text.first == "\u{FEFF}" { text.removeFirst() }
-        return text
     }
 }

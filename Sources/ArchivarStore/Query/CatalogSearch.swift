@@ -6,46 +6,112 @@ extension Catalog {
     /// (`QueryCompiler`), never passed to SQL raw. A query that could not be understood
     /// in full still finds what could be, with `message` saying what was wrong; an empty
     /// query, or one that only excludes, finds nothing and says so.
+    ///
+    /// One pass over the matches (`CatalogDigest`) gives the total, the facets and the
+    /// page, ranked by `SearchRanking`, all from one snapshot of the catalog; the page's
+    /// rows and snippets are read after it. A query that finds little gets a `SearchSuggestion`.
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let parsed = QueryParser.parse(query.text)
-        guard let tree = parsed.tree else {
-            return SearchResults(query: query.text, total: 0, offset: query.offset, hits: [], message: parsed.message)
-        }
+        var results = SearchResults(query: query.text, total: 0, offset: query.offset, limit: query.limit, hits: [],
+                                    message: parsed.message)
+        guard let tree = parsed.tree else { return results }
         let compiled = QueryCompiler.compile(tree)
-        let ranked = compiled.match != nil
-        let scope = compiled.scope()
-        let columns = ranked
-            ? "snippet(records_fts, -1, ?, ?, '…', 24), bm25(records_fts, 10.0, 5.0, 1.0) AS score"
-            : "'', 0.0 AS score"
-        let order = ranked ? "score, r.sort_date DESC, r.id" : "r.sort_date DESC, r.id"
-        let markers: [SQLValue] = ranked ? [.text(SnippetMarker.open), .text(SnippetMarker.close)] : []
-        let count = compiled.scope(needsRecords: false)
+        let ranking = SearchRanking(ranked: compiled.match != nil)
         return try withReader { connection in
-            // Text-only queries have two fixed statements, worth caching; queries with
-            // filters vary in shape, so theirs are prepared per search and not kept.
-            let run = { (sql: String, values: [SQLValue], row: (Row) throws -> Void) throws in
-                if compiled.conditions.isEmpty {
-                    try connection.run(sql, values, row: row)
-                } else {
-                    try Statement(sql, connection: connection).run(values, row: row)
-                }
+            try connection.execute("BEGIN")
+            defer { try? connection.execute("COMMIT") }
+            let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
+            let pass = try digest.pass(over: ranking.matches(compiled), cached: compiled.hasFixedShape, ranking: ranking,
+                                       keep: keep, in: connection)
+            results.total = pass.total
+            results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
+            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled.match, in: connection)
+            let suggester = SearchSuggestion(connection: connection) { text in
+                guard let tree = QueryParser.parse(text).tree else { return 0 }
+                let scope = QueryCompiler.compile(tree).scope()
+                var count = 0
+                try Statement("SELECT count(*) " + scope.sql, connection: connection).run(scope.values) { count = $0.int(0) ?? 0 }
+                return count
             }
-            var total = 0
-            try run("SELECT count(*) " + count.sql, count.values) { total = $0.int(0) ?? 0 }
-            var hits: [SearchHit] = []
-            try run("""
-                SELECT r.id, r.title, r.kind, r.type, r.year, r.creators, r.source, \(columns)
-                \(scope.sql)
-                ORDER BY \(order)
-                LIMIT ? OFFSET ?
-                """, markers + scope.values + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]) { row in
-                let creators = (row.text(5) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                hits.append(SearchHit(
-                    id: row.text(0) ?? "", title: row.text(1) ?? "", kind: row.text(2) ?? "", type: row.text(3) ?? "",
-                    year: row.int(4), creators: creators, source: row.text(6), snippet: row.text(7) ?? "",
-                    score: ranked ? -(row.double(8) ?? 0) : 0))
-            }
-            return SearchResults(query: query.text, total: total, offset: query.offset, hits: hits, message: parsed.message)
+            results.suggestion = try suggester.suggestion(for: query.text, tree: tree, total: results.total)
+            return results
+        }
+    }
+
+    /// The hits of `page` in its order, each with its snippet when the query has words (`match`).
+    private static func hits(_ page: [CatalogDigest.Ranked], match: String?, in connection: Connection) throws -> [SearchHit] {
+        guard !page.isEmpty else { return [] }
+        var hits: [Int: SearchHit] = [:]
+        let list = Array(repeating: "?", count: page.count).joined(separator: ", ")
+        // The number of rows varies, so the statement is prepared for this page only.
+        try Statement("SELECT rowid, id, title, kind, type, year, creators, source FROM records WHERE rowid IN (\(list))",
+                      connection: connection).run(page.map { .integer(Int64($0.rowid)) }) { row in
+            let creators = (row.text(6) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            hits[row.int(0) ?? 0] = SearchHit(id: row.text(1) ?? "", title: row.text(2) ?? "", kind: row.text(3) ?? "",
+                                              type: row.text(4) ?? "", year: row.int(5), creators: creators, source: row.text(7),
+                                              snippet: "", highlights: [], score: 0)
+        }
+        let snippets = try match.map { try MarkedSnippet.best(for: page.map { Int64($0.rowid) }, match: $0, in: connection) } ?? [:]
+        return page.compactMap { ranked in
+            guard var hit = hits[ranked.rowid] else { return nil }
+            hit.score = ranked.score
+            if let snippet = snippets[Int64(ranked.rowid)] { (hit.snippet, hit.highlights) = snippet }
+            return hit
+        }
+    }
+}
+
+/// The order of hits: BM25 over the index columns weighted title and creators over
+/// abstract over body, raised a little for newer records; equal scores newest first
+/// (`sort_date`, then id). A query of filters only has no relevance: its hits are newest first.
+/// Spec: https://sqlite.org/fts5.html#the_bm25_function
+struct SearchRanking {
+    /// BM25 weights of `records_fts`' columns, in their order.
+    static let weights = (title: 10.0, creators: 10.0, abstract: 4.0, body: 1.0)
+    /// A record of this year scores this fraction more; the boost falls linearly to nothing
+    /// for records `recencyYears` old or older, and records without a year.
+    static let recencyBoost = 0.1
+    static let recencyYears = 20
+
+    let ranked: Bool
+    /// The first year that still gets a boost.
+    private let oldest = Calendar(identifier: .gregorian).component(.year, from: Date()) - Self.recencyYears
+
+    /// `SELECT` of each match's rowid and BM25 score (0 for filters only).
+    func matches(_ compiled: CompiledQuery) -> SQLFragment {
+        let scope = compiled.scope()
+        guard ranked else { return SQLFragment(sql: "SELECT r.rowid, 0.0 " + scope.sql, values: scope.values) }
+        let weights = Self.weights
+        let rowid = compiled.conditions.isEmpty ? "records_fts.rowid" : "r.rowid"
+        return SQLFragment(sql: """
+            SELECT \(rowid), bm25(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body)) \
+            \(scope.sql)
+            """, values: scope.values)
+    }
+
+    /// The score of a match (higher is better): its BM25 (which FTS5 gives negated) raised
+    /// for recency; 0 without relevance.
+    func score(bm25: Double, year: Int) -> Double {
+        guard ranked else { return 0 }
+        let recency = min(1.0, max(0.0, Double(year - oldest) / Double(Self.recencyYears)))
+        return -bm25 * (1.0 + Self.recencyBoost * recency)
+    }
+}
+
+extension CompiledQuery {
+    /// Whether statements over `scope()` always read the same (text only: one `MATCH ?`);
+    /// queries with filters vary in shape, so theirs are not worth keeping.
+    var hasFixedShape: Bool { conditions.isEmpty }
+}
+
+extension Connection {
+    /// Runs `sql` as `run(_:_:row:)` does, from the statement cache when `cached`, else
+    /// prepared for this run only.
+    func run(_ sql: String, _ values: [SQLValue], cached: Bool, row: (Row) throws -> Void) throws {
+        if cached {
+            try run(sql, values, row: row)
+        } else {
+            try Statement(sql, connection: self).run(values, row: row)
         }
     }
 }

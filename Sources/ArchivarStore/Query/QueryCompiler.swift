@@ -21,15 +21,15 @@ struct CompiledQuery {
     /// Conditions on `records r`, each one parameterised.
     let conditions: [SQLFragment]
 
-    /// `FROM … WHERE …` selecting the matching records, as `r` (and `records_fts` when there
-    /// is a `match`). The hit list, the count and facet counts (`GROUP BY r.type`) share it.
-    /// `needsRecords: false` leaves out the join to `records` where only the index is needed.
-    func scope(needsRecords: Bool = true) -> SQLFragment {
+    /// `FROM … WHERE …` selecting the matching records: from `records_fts` alone when there
+    /// is only a `match`, else from `records r` (joined to `records_fts` when there is a
+    /// `match`). The count, the facets and the ranking share it (`SearchRanking.matches`).
+    func scope() -> SQLFragment {
         guard let match else {
             let conditions = SQLFragment.joined(conditions, by: " AND ")
             return SQLFragment(sql: "FROM records r WHERE " + conditions.sql, values: conditions.values)
         }
-        if conditions.isEmpty, !needsRecords {
+        if conditions.isEmpty {
             return SQLFragment(sql: "FROM records_fts WHERE records_fts MATCH ?", values: [.text(match)])
         }
         var scope = SQLFragment(sql: "FROM records_fts JOIN records r ON r.rowid = records_fts.rowid WHERE records_fts MATCH ?",
@@ -74,6 +74,7 @@ enum QueryCompiler {
     private static func compile(node: QueryNode) -> Part {
         switch node {
         case .text(let text):
+            if let person = PersonFilter(text) { return Part(conditions: [person.condition(orMatching: expression(text))]) }
             return Part(match: expression(text))
         case .filter(let filter):
             return Part(conditions: [condition(filter)])

@@ -1,0 +1,208 @@
+import ArchivarCore
+import Foundation
+
+/// „Meinten Sie …?“ (SPEC §8): when a query finds nothing or little, each of its words
+/// that the index does not know (or knows from fewer records than a close word) is
+/// replaced by the closest word of the index vocabulary (`search_vocabulary`, FTS5's
+/// `fts5vocab` over `records_fts`): Damerau–Levenshtein distance (optimal string
+/// alignment) at most 2 between folded forms, then the word in more records. Vocabulary
+/// terms are analysed (folded, stemmed); the word shown is the one records write there
+/// (`search_vocabulary_instances` says where), nearest to what was typed, then most
+/// often written. The suggestion is kept only when it finds more than the query did.
+///
+/// Candidates are the terms beginning with the word's first letter: a typo there is rare,
+/// and the vocabulary is read in one range of its order.
+struct SearchSuggestion {
+    /// Fewer results than this count as little: a rare word may be a typo of a common one.
+    static let fewResults = 3
+    static let maximumDistance = 2
+    /// Shorter words (letters) are not corrected: too many words are close to them.
+    static let minimumLength = 4
+    /// Candidate terms looked up in records, per word, nearest first.
+    static let candidatesPerWord = 4
+    /// Occurrences of a candidate term read for how records spell it.
+    static let spellingSample = 8
+
+    let connection: Connection
+    /// The number of records a query text finds.
+    let count: (String) throws -> Int
+
+    /// A query that finds more than `total` records, or nil.
+    func suggestion(for query: String, tree: QueryNode, total: Int) throws -> String? {
+        guard total < Self.fewResults, let analyzer = GermanAnalyzer(lexicon: { Lexicon(words: []) }) else { return nil }
+        // Views of the index, made on the connection that needs them; they store nothing.
+        // Spec: https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module
+        try connection.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, records_fts, 'row');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary_instances USING fts5vocab(main, records_fts, 'instance');
+            """)
+        var suggested = query
+        var changed = false
+        for text in tree.positiveTexts where !text.isPrefix {
+            for word in Self.words(of: text.text, analyzer: analyzer) {
+                let known = try documents(containing: word.term)
+                guard known == 0 || total > 0 && known < Self.fewResults else { continue }
+                guard let spelling = try correction(of: word, knownFrom: known, analyzer: analyzer),
+                      let replaced = Self.replacing(word.written, with: spelling, in: suggested) else { continue }
+                suggested = replaced
+                changed = true
+            }
+        }
+        guard changed, try count(suggested) > total else { return nil }
+        return suggested
+    }
+
+    /// A word of the query: as written, folded (letters and digits only) and as the index
+    /// term it is looked up by.
+    struct Word {
+        let written: String
+        let folded: [Unicode.Scalar]
+        let term: String
+    }
+
+    /// The words of `text` the query analysis sees, without those with digits or too short.
+    static func words(of text: String, analyzer: GermanAnalyzer) -> [Word] {
+        var words: [Word] = []
+        var text = text
+        text.withUTF8 { bytes in
+            analyzer.tokenize(bytes, for: .query) { token, _, range in
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                let folded = GermanFolding.fold(written).unicodeScalars.filter { $0.properties.isAlphabetic }
+                if folded.count >= minimumLength, !written.contains(where: \.isNumber) {
+                    words.append(Word(written: written, folded: Array(folded), term: String(decoding: token, as: UTF8.self)))
+                }
+                return true
+            }
+        }
+        return words
+    }
+
+    /// In how many records the index term `term` occurs.
+    private func documents(containing term: String) throws -> Int {
+        try connection.integer("SELECT doc FROM search_vocabulary WHERE term = ?1", [.text(term)]) ?? 0
+    }
+
+    /// The best spelling for `word`, which `known` records contain: from the nearest terms
+    /// in more records, the spelling nearest to what was typed.
+    private func correction(of word: Word, knownFrom known: Int, analyzer: GermanAnalyzer) throws -> String? {
+        guard let first = word.folded.first else { return nil }
+        let next = Unicode.Scalar(first.value + 1).map(String.init) ?? String(first)
+        var candidates: [(term: String, distance: Int, documents: Int)] = []
+        try connection.run("SELECT term, doc FROM search_vocabulary WHERE term >= ?1 AND term < ?2",
+                           [.text(String(first)), .text(next)]) { row in
+            let documents = row.int(1) ?? 0
+            guard documents > 2 * known, let term = row.text(0), term != word.term else { return }
+            let scalars = Array(term.unicodeScalars)
+            guard let distance = Self.distance(word.folded, scalars, limit: Self.maximumDistance) else { return }
+            candidates.append((term, distance, documents))
+        }
+        candidates.sort { ($0.distance, $1.documents, $0.term) < ($1.distance, $0.documents, $1.term) }
+        var best: (spelling: String, distance: Int, uses: Int)?
+        for candidate in candidates.prefix(Self.candidatesPerWord) {
+            for (spelling, uses) in try spellings(of: candidate.term, analyzer: analyzer) {
+                let folded = Array(GermanFolding.fold(spelling).unicodeScalars.filter { $0.properties.isAlphabetic })
+                guard folded != word.folded, let distance = Self.distance(word.folded, folded, limit: Self.maximumDistance) else { continue }
+                if best == nil || (distance, -uses) < (best!.distance, -best!.uses) { best = (spelling, distance, uses) }
+            }
+        }
+        return best?.spelling
+    }
+
+    /// The words records write where the index has `term`, with how often they do, from
+    /// its first occurrences (`search_vocabulary_instances`: record, column, word position).
+    private func spellings(of term: String, analyzer: GermanAnalyzer) throws -> [String: Int] {
+        var instances: [(row: Int64, column: String, position: Int)] = []
+        try connection.run("SELECT doc, col, offset FROM search_vocabulary_instances WHERE term = ?1 LIMIT \(Self.spellingSample)",
+                           [.text(term)]) { row in
+            instances.append((Int64(row.int(0) ?? 0), row.text(1) ?? "", row.int(2) ?? 0))
+        }
+        var spellings: [String: Int] = [:]
+        for instance in instances where Self.indexColumns.contains(instance.column) {
+            guard let text = try connection.text("SELECT \(instance.column) FROM records WHERE rowid = ?1", [.integer(instance.row)]),
+                  let word = Self.word(at: instance.position, in: text, analyzer: analyzer) else { continue }
+            spellings[word, default: 0] += 1
+        }
+        return spellings
+    }
+
+    /// The columns of `records_fts`, which are also those of `records`.
+    private static let indexColumns: Set<String> = ["title", "creators", "abstract", "body"]
+
+    /// The whole word (hyphenated pieces joined) at word position `position` of `text` as
+    /// the index counts positions.
+    static func word(at position: Int, in text: String, analyzer: GermanAnalyzer) -> String? {
+        var text = text
+        var found: Range<Int>?
+        text.withUTF8 { bytes in
+            var current = -1
+            analyzer.tokenize(bytes, for: .highlight) { _, colocated, range in
+                if !colocated { current += 1 }
+                if current == position { found = range }
+                return current < position
+            }
+        }
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: found.upperBound)
+        let offset = text.utf16.distance(from: text.utf16.startIndex, to: start)
+        let length = text.utf16.distance(from: start, to: end)
+        guard let whole = MarkedSnippet.wholeWords([SnippetHighlight(start: offset, length: length)], in: text).first else { return nil }
+        let utf16 = text.utf16
+        let wholeStart = utf16.index(utf16.startIndex, offsetBy: whole.start)
+        return String(text[wholeStart..<utf16.index(wholeStart, offsetBy: whole.length)])
+    }
+
+    /// `query` with the first `word` that stands as a whole word replaced by `spelling`.
+    static func replacing(_ word: String, with spelling: String, in query: String) -> String? {
+        var searched = query.startIndex..<query.endIndex
+        while let range = query.range(of: word, range: searched) {
+            let before = range.lowerBound == query.startIndex ? nil : query[query.index(before: range.lowerBound)]
+            let after = range.upperBound == query.endIndex ? nil : query[range.upperBound]
+            if !(before.map(Self.continuesWord) ?? false), !(after.map(Self.continuesWord) ?? false) {
+                return query.replacingCharacters(in: range, with: spelling)
+            }
+            searched = range.upperBound..<query.endIndex
+        }
+        return nil
+    }
+
+    private static func continuesWord(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "-"
+    }
+
+    /// The optimal string alignment distance (Damerau–Levenshtein with adjacent swaps)
+    /// between `a` and `b`, or nil when it exceeds `limit`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, twoBack[j - 2] + 1) }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            guard rowMinimum <= limit else { return nil }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+}
+
+extension QueryNode {
+    /// The texts a match must or may contain: every text outside an exclusion.
+    var positiveTexts: [QueryText] {
+        switch self {
+        case .text(let text): [text]
+        case .filter, .not: []
+        case .all(let parts), .any(let parts): parts.flatMap(\.positiveTexts)
+        }
+    }
+}

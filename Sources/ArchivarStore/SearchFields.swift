@@ -1,0 +1,72 @@
+import ArchivarCore
+import Foundation
+
+/// What search keeps beside a record's row, derived from the record when it is stored:
+/// the texts of `SearchText` (in `records`) and the record's people by `PersonKey`
+/// (`record_people`: the author facet counts them, `author:"Jörg Fischer"` finds them).
+/// Migration 7 added fields older rows lack; `version` says which derivation the stored
+/// rows hold, and `refreshIfOutdated` derives them all again when it changes.
+enum SearchFields {
+    /// Bump when `SearchText` or `PersonKey` change what they make of a record.
+    static let version = 1
+
+    /// Replaces the stored people of `record` (its row must exist): authors, then editors,
+    /// each person once, under the key `PersonKey(name).description` with the name as written.
+    static func storePeople(of record: Record, in connection: Connection) throws {
+        guard let rowid = try connection.integer("SELECT rowid FROM records WHERE id = ?1", [.text(record.id)]) else { return }
+        try storePeople(of: record, row: Int64(rowid), in: connection)
+    }
+
+    private static func storePeople(of record: Record, row: Int64, in connection: Connection) throws {
+        try connection.run("DELETE FROM record_people WHERE record = ?1", [.integer(row)])
+        for (position, person) in people(of: record).enumerated() {
+            try connection.run("INSERT INTO record_people(record, position, key, name) VALUES (?1, ?2, ?3, ?4)",
+                               [.integer(row), .integer(Int64(position)), .text(person.key), .text(person.name)])
+        }
+    }
+
+    /// The key and displayed name of each person of `record`, first spelling kept.
+    static func people(of record: Record) -> [(key: String, name: String)] {
+        var seen: Set<String> = []
+        return (record.authors + record.editors).compactMap { name in
+            guard let key = PersonKey(name)?.description, seen.insert(key).inserted else { return nil }
+            return (key, name.displayName)
+        }
+    }
+
+    /// Derives the fields of every stored record again when they were derived by another
+    /// version (or, after migration 7, never), in one transaction.
+    static func refreshIfOutdated(_ connection: Connection) throws {
+        let storedSQL = "SELECT version FROM search_fields WHERE id = 1"
+        guard try connection.integer(storedSQL) != version else { return }
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            // Another process may have refreshed them while this one waited for the lock.
+            if try connection.integer(storedSQL) != version {
+                // In batches by rowid: memory stays bounded, and no statement reads rows being rewritten.
+                var last: Int64 = 0
+                var batch: [(rowid: Int64, json: String)] = []
+                repeat {
+                    batch.removeAll(keepingCapacity: true)
+                    try connection.run("SELECT rowid, json FROM records WHERE rowid > ?1 ORDER BY rowid LIMIT 500", [.integer(last)]) { row in
+                        batch.append((Int64(row.int(0) ?? 0), row.text(1) ?? "{}"))
+                    }
+                    for (rowid, json) in batch {
+                        let record = try Record(json: JSONValue.parse(Data(json.utf8)))
+                        let text = SearchText(record)
+                        try connection.run("UPDATE records SET title = ?1, creators = ?2, abstract = ?3, body = ?4 WHERE rowid = ?5", [
+                            .text(text.title), .text(text.creators), .text(text.abstract), .text(text.body), .integer(rowid),
+                        ])
+                        try storePeople(of: record, row: rowid, in: connection)
+                        last = rowid
+                    }
+                } while !batch.isEmpty
+                try connection.run("INSERT OR REPLACE INTO search_fields(id, version) VALUES (1, ?1)", [.integer(Int64(version))])
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
