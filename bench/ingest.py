@@ -3,6 +3,7 @@
 
     python3 bench/ingest.py                      # build release binary, 10,000 entries in 100 files
     python3 bench/ingest.py --binary PATH        # use an existing binary, no build
+    python3 bench/ingest.py --binary before=OLD --binary after=NEW   # compare, runs alternate
     python3 bench/ingest.py --entries 50000 --files 500 --repeat 5 --keep /tmp/site
 
 Measures (each repeated --repeat times, the median is reported):
@@ -17,6 +18,8 @@ Measures (each repeated --repeat times, the median is reported):
                  (parse loop only; interpreter start and import excluded)
 Peak memory is the "Maximum resident set size" of /usr/bin/time -v (for inspect/file: the
 largest over all processes). CPU is user+sys seconds, steadier than wall time on a busy machine.
+With several binaries, each repetition runs every binary in turn, so that all of them meet
+the same load on a shared machine.
 """
 
 import argparse
@@ -130,40 +133,20 @@ def build(scratch):
     return os.path.join(path, "archivar")
 
 
-def measure_inspect_files(name, binary, feeds, expected, repeat, work):
-    walls, cpus, peaks = [], [], []
-    for _ in range(repeat):
-        wall = cpu = peak = 0.0
-        seen = 0
-        for path, _count in feeds:
-            out = os.path.join(work, "inspect.jsonl")
-            w, c, p, code, _, err = timed([binary, "inspect", path], stdout_path=out)
-            if code != 0:
-                fail(f"archivar inspect {path} exited {code}: {err[-500:]}")
-            seen += count_lines(out)
-            wall, cpu, peak = wall + w, cpu + c, max(peak, p)
-        if seen != expected:
-            fail(f"inspect printed {seen} records, expected {expected}")
-        walls.append(wall)
-        cpus.append(cpu)
-        peaks.append(peak)
-    return Result(name, expected, walls, cpus, peaks, f"{len(feeds)} process(es)")
-
-
-def measure_inspect_one(name, binary, path, expected, repeat, work, env=None):
-    walls, cpus, peaks = [], [], []
-    out = os.path.join(work, "inspect.jsonl")
-    for _ in range(repeat):
-        w, c, p, code, _, err = timed([binary, "inspect", path], stdout_path=out, env=env)
+def inspect_files(binary, feeds, expected, work):
+    """One `archivar inspect` per feed file: summed wall and CPU, the largest peak."""
+    wall = cpu = peak = 0.0
+    seen = 0
+    for path, _count in feeds:
+        out = os.path.join(work, "inspect.jsonl")
+        w, c, p, code, _, err = timed([binary, "inspect", path], stdout_path=out)
         if code != 0:
             fail(f"archivar inspect {path} exited {code}: {err[-500:]}")
-        seen = count_lines(out)
-        if seen != expected:
-            fail(f"inspect {path} printed {seen} records, expected {expected}")
-        walls.append(w)
-        cpus.append(c)
-        peaks.append(p)
-    return Result(name, expected, walls, cpus, peaks)
+        seen += count_lines(out)
+        wall, cpu, peak = wall + w, cpu + c, max(peak, p)
+    if seen != expected:
+        fail(f"inspect printed {seen} records, expected {expected}")
+    return wall, cpu, peak, f"{len(feeds)} process(es)"
 
 
 def fresh_state(site):
@@ -171,23 +154,35 @@ def fresh_state(site):
         shutil.rmtree(os.path.join(site, name), ignore_errors=True)
 
 
-def measure_harvest(name, binary, site, expected, repeat, env=None):
-    walls, cpus, peaks = [], [], []
-    for _ in range(repeat):
-        fresh_state(site)
-        w, c, p, code, out, err = timed([binary, "harvest", "--all"], cwd=site, env=env)
-        if code != 0:
-            fail(f"archivar harvest --all exited {code}: {err[-800:]}")
-        tallies = [tuple(map(int, m)) for m in re.findall(r": (\d+) new, (\d+) changed, (\d+) unchanged", out)]
-        new = sum(t[0] for t in tallies)
-        merged = sum(t[1] + t[2] for t in tallies)  # the dedupe stage may merge look-alike entries
-        if new + merged != expected or "FAILED" in out:
-            fail(f"harvest took {new} new + {merged} merged records, expected {expected}\n{out[-800:]}{err[-800:]}")
-        walls.append(w)
-        cpus.append(c)
-        peaks.append(p)
+def harvest(binary, site, expected):
+    """`archivar harvest --all` with a fresh state directory."""
+    fresh_state(site)
+    w, c, p, code, out, err = timed([binary, "harvest", "--all"], cwd=site)
+    if code != 0:
+        fail(f"archivar harvest --all exited {code}: {err[-800:]}")
+    tallies = [tuple(map(int, m)) for m in re.findall(r": (\d+) new, (\d+) changed, (\d+) unchanged", out)]
+    new = sum(t[0] for t in tallies)
+    merged = sum(t[1] + t[2] for t in tallies)  # the dedupe stage may merge look-alike entries
+    if new + merged != expected or "FAILED" in out:
+        fail(f"harvest took {new} new + {merged} merged records, expected {expected}\n{out[-800:]}{err[-800:]}")
     db = os.path.join(site, ".archivar", "archivar.sqlite")
-    return Result(name, expected, walls, cpus, peaks, f"{os.path.getsize(db) / 1e6:.0f} MB db, {merged} merged by dedupe")
+    return w, c, p, f"{os.path.getsize(db) / 1e6:.0f} MB db, {merged} merged by dedupe"
+
+
+def alternate(name, binaries, repeat, expected, run):
+    """Runs `run(binary)` `repeat` times for every binary, the binaries taking turns within
+    each repetition; one Result per binary."""
+    samples = {label: ([], [], [], "") for label, _ in binaries}
+    for _ in range(repeat):
+        for label, binary in binaries:
+            wall, cpu, peak, note = run(binary)
+            walls, cpus, peaks, _ = samples[label]
+            walls.append(wall)
+            cpus.append(cpu)
+            peaks.append(peak)
+            samples[label] = (walls, cpus, peaks, note)
+    return [Result(f"{name}{'' if len(binaries) == 1 else f' [{label}]'}", expected, walls, cpus, peaks, note)
+            for label, (walls, cpus, peaks, note) in samples.items()]
 
 
 def measure_feedparser(name, files, expected, repeat):
@@ -224,7 +219,9 @@ def table(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--binary", help="archivar binary to measure (default: build release into .build-bench)")
+    parser.add_argument("--binary", action="append", default=[],
+                        help="archivar binary to measure, or LABEL=PATH; repeat it to compare binaries "
+                             "(default: build release into .build-bench)")
     parser.add_argument("--scratch-path", default=os.path.join(REPO, ".build-bench"), help="swift build scratch path")
     parser.add_argument("--site", help="use this generated site instead of generating one (see generate_feeds.py); "
                                        "its .archivar/ and archive/ are deleted before each harvest")
@@ -240,9 +237,12 @@ def main():
 
     if not os.path.exists(TIME):
         fail(f"{TIME} is missing (apt-get install time)")
-    binary = os.path.abspath(args.binary) if args.binary else build(args.scratch_path)
-    if not os.access(binary, os.X_OK):
-        fail(f"{binary} is not an executable")
+    binaries = []
+    for given in args.binary or [build(args.scratch_path)]:
+        label, _, path = given.partition("=") if "=" in given else (os.path.basename(given), "", given)
+        binaries.append((label, os.path.abspath(path)))
+        if not os.access(binaries[-1][1], os.X_OK):
+            fail(f"{path} is not an executable")
 
     work = args.keep or tempfile.mkdtemp(prefix="archivar-bench-")
     os.makedirs(work, exist_ok=True)
@@ -269,20 +269,25 @@ def main():
         print(f"corpus: {len(feeds)} feeds, {expected} entries, {size / 1e6:.1f} MB in {site}", file=sys.stderr)
 
         results = []
-        start = measure_inspect_one("archivar start-up (inspect, 1 entry)", binary, tiny[0][0], 1, max(args.repeat, 5), work)
-        results.append(start)
+        starts = alternate("archivar start-up (inspect, 1 entry)", binaries, max(args.repeat, 5), 1,
+                           lambda binary: inspect_files(binary, tiny, 1, work))
+        results += starts
         if "inspect-files" not in args.skip:
             print("inspect, one process per file ...", file=sys.stderr)
-            results.append(measure_inspect_files("archivar inspect, 1 process/file", binary, feeds, expected, args.repeat, work))
+            results += alternate("archivar inspect, 1 process/file", binaries, args.repeat, expected,
+                                 lambda binary: inspect_files(binary, feeds, expected, work))
         if "inspect-big" not in args.skip:
             print("inspect, big feeds ...", file=sys.stderr)
-            results.append(measure_inspect_files(f"archivar inspect, {big_files} big feed(s)", binary, big, expected, args.repeat, work))
+            results += alternate(f"archivar inspect, {big_files} big feed(s)", binaries, args.repeat, expected,
+                                 lambda binary: inspect_files(binary, big, expected, work))
         if "harvest" not in args.skip:
             print("harvest --all ...", file=sys.stderr)
-            results.append(measure_harvest(f"archivar harvest --all ({len(feeds)} sources)", binary, site, expected, args.repeat))
+            results += alternate(f"archivar harvest --all ({len(feeds)} sources)", binaries, args.repeat, expected,
+                                 lambda binary: harvest(binary, site, expected))
         if "harvest-big" not in args.skip:
             print("harvest --all, big feeds ...", file=sys.stderr)
-            results.append(measure_harvest(f"archivar harvest --all ({big_files} big source(s))", binary, big_site, expected, args.repeat))
+            results += alternate(f"archivar harvest --all ({big_files} big source(s))", binaries, args.repeat, expected,
+                                 lambda binary: harvest(binary, big_site, expected))
         if "feedparser" not in args.skip:
             print("feedparser ...", file=sys.stderr)
             results.append(measure_feedparser(f"feedparser.parse() ({len(feeds)} files)", [p for p, _ in feeds], expected, args.repeat))
@@ -295,7 +300,8 @@ def main():
     print()
     print(f"machine: {info['nproc']} CPUs, {info['cpu']}, {info['ram_gb']} GB RAM, Linux {info['kernel']}, "
           f"Python {info['python']}; load average before {load_before}, after {loadavg()}")
-    print(f"binary:  {binary}")
+    for label, binary in binaries:
+        print(f"binary:  {label} = {binary}")
     print(f"corpus:  {len(feeds)} feeds, {expected} entries, {size / 1e6:.1f} MB; repeat {args.repeat}, median reported")
     print()
     print(table(results))
@@ -305,14 +311,16 @@ def main():
     if fp:
         print(f"ratio = Archivar entries/s ÷ feedparser entries/s (feedparser: {fp.rate:,.0f} entries/s wall, "
               f"{fp.cpu_rate:,.0f} per CPU-s); target ≥ 20×")
+        width = max(len(r.name) for r in results)
         for r in results:
             if r.name.startswith("archivar") and "start-up" not in r.name:
-                print(f"  {r.name:<40} {r.rate / fp.rate:6.1f}× (wall)   {r.cpu_rate / fp.cpu_rate:6.1f}× (CPU)")
-        per_file = next((r for r in results if "1 process/file" in r.name), None)
-        if per_file and start:
-            parse_only = per_file.wall - len(feeds) * start.wall
+                print(f"  {r.name:<{width}} {r.rate / fp.rate:6.1f}× (wall)   {r.cpu_rate / fp.cpu_rate:6.1f}× (CPU)")
+        for start in starts:
+            label = start.name[len("archivar start-up (inspect, 1 entry)"):]
+            per_file = next((r for r in results if r.name == "archivar inspect, 1 process/file" + label), None)
+            parse_only = per_file.wall - len(feeds) * start.wall if per_file else 0
             if parse_only > 0:
-                print(f"  {'inspect/file minus start-up':<40} {expected / parse_only / fp.rate:6.1f}× "
+                print(f"  {'inspect/file minus start-up' + label:<{width}} {expected / parse_only / fp.rate:6.1f}× "
                       f"(wall; {len(feeds)} × {start.wall * 1000:.0f} ms start-up subtracted)")
     if args.json:
         with open(args.json, "w") as f:

@@ -76,7 +76,7 @@ public enum DateText {
         var hour = german ? 12 : 0, minute = 0, second = 0
         var zone = german ? berlinOffset(month: month) : 0
         var rest = tokens.dropFirst(3)
-        if let clockText = rest.first, clockText.contains(":") {
+        if let clockText = rest.first, clockText.contains(Character(":")) {
             let clock = clockText.split(separator: ":").compactMap { Int($0) }
             guard clock.count >= 2 else { return nil }
             (hour, minute, second) = (clock[0], clock[1], clock.count > 2 ? clock[2] : 0)

@@ -39,7 +39,7 @@ public struct HTMLSanitizer: Sendable {
 
     /// The sanitized markup of `html`, in Unicode NFC.
     public func sanitize(_ html: String) -> SanitizedHTML {
-        var output = Output(collectsText: false)
+        var output = SanitizerOutput(collectsText: false)
         rebuild(html, into: &output)
         return SanitizedHTML(trusted: TextFolding.nfc(output.markup))
     }
@@ -47,13 +47,13 @@ public struct HTMLSanitizer: Sendable {
     /// The sanitized markup of `html` and the plain text of what it kept (what
     /// `HTMLText.plainText` reads from the markup), made in one pass over one parse.
     public func sanitizeContent(_ html: String) -> SanitizedContent {
-        var output = Output(collectsText: true)
+        var output = SanitizerOutput(collectsText: true)
         rebuild(html, into: &output)
         return SanitizedContent(html: SanitizedHTML(trusted: TextFolding.nfc(output.markup)),
                                 plainText: TextFolding.clean(output.text))
     }
 
-    private func rebuild(_ html: String, into output: inout Output) {
+    private func rebuild(_ html: String, into output: inout SanitizerOutput) {
         guard let document = MarkupParser.htmlFragment(html), let body = document.body else { return }
         withExtendedLifetime(document) {
             var child = body.pointer.pointee.children
@@ -66,7 +66,7 @@ public struct HTMLSanitizer: Sendable {
 
     /// Writes what is kept of `node` straight into the output, markup as `HTMLNode.render`
     /// writes it: escaped text, allowed attributes, no end tag for void elements.
-    private func rebuild(_ node: xmlNodePtr, into output: inout Output) {
+    private func rebuild(_ node: xmlNodePtr, into output: inout SanitizerOutput) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             output.appendText(node.pointee.content.map { String(cString: $0) } ?? "")
@@ -103,65 +103,11 @@ public struct HTMLSanitizer: Sendable {
         }
     }
 
-    private func rebuildChildren(of node: xmlNodePtr, into output: inout Output) {
+    private func rebuildChildren(of node: xmlNodePtr, into output: inout SanitizerOutput) {
         var child = node.pointee.children
         while let current = child {
             rebuild(current, into: &output)
             child = current.pointee.next
-        }
-    }
-
-    /// The markup being written and, when asked for, the text a reader of it sees.
-    private struct Output {
-        let collectsText: Bool
-        var markup = ""
-        /// Text nodes, with a space around block elements (see `HTMLText.collect`).
-        var text = ""
-
-        init(collectsText: Bool) { self.collectsText = collectsText }
-
-        mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
-            markup += "<" + name
-            for (key, value) in attributes {
-                markup += " " + key + "=\""
-                HTMLEscaping.appendAttribute(value, to: &markup)
-                markup += "\""
-            }
-            markup += ">"
-            if collectsText, HTMLText.blockElements.contains(name) { text += " " }
-        }
-
-        mutating func endTag(_ name: String) {
-            markup += "</" + name + ">"
-            if collectsText, HTMLText.blockElements.contains(name) { text += " " }
-        }
-
-        mutating func appendText(_ value: String) {
-            var value = value
-            // NFC of the whole markup (see `sanitize`) would join a combining mark at the
-            // start of a text with the `>` before it (`>` + U+0338 is `≯`) and break the
-            // tag open: such marks are written as character references instead.
-            if markup.utf8.last == UInt8(ascii: ">"), let first = value.unicodeScalars.first,
-               first.properties.canonicalCombiningClass != .notReordered {
-                let marks = value.unicodeScalars.prefix { $0.properties.canonicalCombiningClass != .notReordered }
-                for mark in marks { markup += "&#\(mark.value);" }
-                if collectsText { text.unicodeScalars.append(contentsOf: marks) }
-                value = String(value.unicodeScalars.dropFirst(marks.count))
-            }
-            HTMLEscaping.appendText(value, to: &markup)
-            guard collectsText else { return }
-            let hasDropped = value.withUTF8 { bytes in bytes.contains(where: Self.isDroppedByEscaping) }
-            if hasDropped {
-                text.unicodeScalars.append(contentsOf: value.unicodeScalars.filter { !($0.isASCII && Self.isDroppedByEscaping(UInt8($0.value))) })
-            } else {
-                text += value
-            }
-        }
-
-        /// The control characters `HTMLEscaping` leaves out of the markup: a reader of it
-        /// never sees them, so neither does the plain text.
-        static func isDroppedByEscaping(_ byte: UInt8) -> Bool {
-            byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F
         }
     }
 

@@ -29,7 +29,7 @@ struct XMLInputEncoding {
             ?? Self.declaredEncoding(data)?.lowercased()
         guard let label, !Self.utf8Labels.contains(label) else {
             // UTF-8 by declaration or by default.
-            if String(data: data, encoding: .utf8) == nil {
+            if !Self.isValidUTF8(data) {
                 transcode(data, from: .windowsCP1252, label: "windows-1252")
                 problems = [Problem(line: 1, "not valid UTF-8; read as Windows-1252")]
             } else if charset != nil {
@@ -58,6 +58,48 @@ struct XMLInputEncoding {
         }
         data = Data(text.utf8)
         override = "UTF-8"
+    }
+
+    /// Whether `data` is well-formed UTF-8 (what `String(data:encoding: .utf8)` accepts),
+    /// checked without copying a feed of many megabytes into a string first.
+    /// Spec: Unicode 15 §3.9, Table 3-7 (well-formed UTF-8 byte sequences).
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            let count = raw.count
+            var index = 0
+            while index < count {
+                // ASCII eight bytes at a time.
+                while index + 8 <= count, (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // The range of the second byte depends on the lead (no overlong forms,
+                // no surrogates, nothing above U+10FFFF); later bytes are 80…BF.
+                let length: Int
+                var second: ClosedRange<UInt8> = 0x80...0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; second = 0xA0...0xBF
+                case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+                case 0xED: length = 3; second = 0x80...0x9F
+                case 0xF0: length = 4; second = 0x90...0xBF
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; second = 0x80...0x8F
+                default: return false
+                }
+                guard index + length <= count, second.contains(bytes[index + 1]) else { return false }
+                for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     private static func byteOrderMark(_ data: Data) -> (String.Encoding, Int)? {

@@ -148,8 +148,8 @@ enum Migrations {
         // 7: search results (issue 5): the abstract (summary, abstract, keywords) gets a column
         //    of its own, so ranking can weigh it between title/creators and body; the people of
         //    each record by `PersonKey`, for the author facet and `author:"…"`; which version of
-        //    those derived fields the rows hold. The index is rebuilt here (its columns changed)
-        //    and `SearchFields.refreshIfOutdated` then fills the new fields of existing records.
+        //    those derived fields the rows hold. `SearchFields.refreshIfOutdated` then derives
+        //    the fields of existing records and fills the new (empty) index.
         """
         DROP TRIGGER records_fts_insert;
         DROP TRIGGER records_fts_delete;
@@ -175,7 +175,6 @@ enum Migrations {
             INSERT INTO records_fts(rowid, title, creators, abstract, body)
                 VALUES (new.rowid, new.title, new.creators, new.abstract, new.body);
         END;
-        INSERT INTO records_fts(records_fts) VALUES ('rebuild');
         CREATE TABLE record_people (
             record INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
             position INTEGER NOT NULL,

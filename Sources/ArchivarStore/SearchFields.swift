@@ -7,11 +7,13 @@ import Foundation
 /// Migration 7 added fields older rows lack; `version` says which derivation the stored
 /// rows hold, and `refreshIfOutdated` derives them all again when it changes.
 enum SearchFields {
-    /// Bump when `SearchText` or `PersonKey` change what they make of a record.
-    static let version = 1
+    /// Bump when `SearchText` or `PersonKey` change what they make of a record, or what
+    /// `record_people` holds changes.
+    static let version = 2
 
     /// Replaces the stored people of `record` (its row must exist): authors, then editors,
-    /// each person once, under the key `PersonKey(name).description` with the name as written.
+    /// each person once, under the key `PersonKey(name).description`, with the name as
+    /// written (a CSL-JSON name object, canonical JSON; see `storedName(_:)`).
     static func storePeople(of record: Record, in connection: Connection) throws {
         guard let rowid = try connection.integer("SELECT rowid FROM records WHERE id = ?1", [.text(record.id)]) else { return }
         try storePeople(of: record, row: Int64(rowid), in: connection)
@@ -25,17 +27,23 @@ enum SearchFields {
         }
     }
 
-    /// The key and displayed name of each person of `record`, first spelling kept.
-    static func people(of record: Record) -> [(key: String, name: String)] {
+    /// The key and stored name of each person of `record`, first spelling kept.
+    private static func people(of record: Record) -> [(key: String, name: String)] {
         var seen: Set<String> = []
         return (record.authors + record.editors).compactMap { name in
             guard let key = PersonKey(name)?.description, seen.insert(key).inserted else { return nil }
-            return (key, name.displayName)
+            return (key, name.json.canonicalText())
         }
     }
 
+    /// A name as `record_people.name` holds it; nil for text that is no name object.
+    static func storedName(_ text: String) -> Name? {
+        (try? JSONValue.parse(Data(text.utf8))).flatMap(Name.init(json:))
+    }
+
     /// Derives the fields of every stored record again when they were derived by another
-    /// version (or, after migration 7, never), in one transaction.
+    /// version (or, after migration 7, never), and rebuilds the full-text index from
+    /// them, in one transaction.
     static func refreshIfOutdated(_ connection: Connection) throws {
         let storedSQL = "SELECT version FROM search_fields WHERE id = 1"
         guard try connection.integer(storedSQL) != version else { return }
@@ -43,6 +51,12 @@ enum SearchFields {
         do {
             // Another process may have refreshed them while this one waited for the lock.
             if try connection.integer(storedSQL) != version {
+                // The index is rebuilt once at the end rather than row by row (which would
+                // analyse every old text to delete it, then the new one): without its update
+                // trigger, rows change without touching the index, and 'rebuild' reads them all.
+                // Spec: https://sqlite.org/fts5.html#the_rebuild_command
+                let trigger = try connection.text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'records_fts_update'")
+                try connection.execute("DROP TRIGGER IF EXISTS records_fts_update")
                 // In batches by rowid: memory stays bounded, and no statement reads rows being rewritten.
                 var last: Int64 = 0
                 var batch: [(rowid: Int64, json: String)] = []
@@ -61,6 +75,8 @@ enum SearchFields {
                         last = rowid
                     }
                 } while !batch.isEmpty
+                if let trigger { try connection.execute(trigger) }
+                try connection.execute("INSERT INTO records_fts(records_fts) VALUES ('rebuild')")
                 try connection.run("INSERT OR REPLACE INTO search_fields(id, version) VALUES (1, ?1)", [.integer(Int64(version))])
             }
             try connection.execute("COMMIT")

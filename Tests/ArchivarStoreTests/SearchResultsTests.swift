@@ -171,6 +171,13 @@ import Testing
         // A name no record has is looked for as words in the creators.
         #expect(try search("author:\"Gunther Graßhoff\"").hits.map(\.id) == ["b"])
         #expect(try search("author:\"Erika Mustermann\"").total == 0)
+
+        // An institution is one author too, named as it is.
+        let institute = Name(literal: "Institut für kommunale Planung und Entwicklung")
+        try await store([Self.record("ikpe", "Planung in Thüringen", authors: [institute])])
+        let value = try #require(try search("Thüringen").facets.first { $0.field == .author }?.values.first)
+        #expect(value.label == "Institut für kommunale Planung und Entwicklung")
+        #expect(try search(value.query).hits.map(\.id) == ["ikpe"])
     }
 
     // MARK: Pages

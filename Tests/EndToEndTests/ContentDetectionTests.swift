@@ -79,8 +79,9 @@ import Testing
         try site.directory.write(#"<?xml version="1.0"?><rss version="2.0"><channel/></rss>"#, to: "feed.xml")
         try site.directory.write("42\n", to: "zahl.json")
         try site.directory.write(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), to: "tief.json")
+        try site.directory.write("Notizen zur Sitzung\nohne Literaturangaben, ohne Jahr\n", to: "notizen.txt")
         try FileManager.default.createDirectory(at: site.directory.file("ordner"), withIntermediateDirectories: false)
-        let files = ["leer.bib", "programm.bin", "utf16.ris", "feed.xml", "zahl.json", "tief.json", "ordner", "fehlt.ris"]
+        let files = ["leer.bib", "programm.bin", "utf16.ris", "feed.xml", "zahl.json", "tief.json", "notizen.txt", "ordner", "fehlt.ris"]
         let outcome = try site.run(["import"] + files)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty, "no file is imported: \(outcome.stdout)")
@@ -94,6 +95,7 @@ import Testing
             ("feed.xml", "holds XML, which import does not read"),
             ("zahl.json", "must hold a CSL-JSON item or an array of items"),
             ("tief.json", "is not valid JSON: line 1, column"),
+            ("notizen.txt", "holds no BibTeX entry, RIS record, JSON or citation (names and a year in parentheses"),
             ("ordner", "is a directory"),
             ("fehlt.ris", "cannot be read: no such file"),
         ] {

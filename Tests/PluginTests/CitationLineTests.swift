@@ -276,6 +276,18 @@ import Testing
         #expect(throws: CitationRejection.self) { try Self.read(line) }
     }
 
+    @Test func runningTextLongerThanAnyCitationIsRejectedOnceAndTheCitationsAroundItKept() {
+        let prose = Array(repeating: "Planung und Steuerung in der Kommune, Bericht der Jugendhilfe", count: 200)
+        let text = "Fischer, Jörg (2019): Netzwerke. Weinheim: Beltz Juventa.\n\n" + prose.joined(separator: "\n")
+            + "\nMüller, Anna (2020): Beitrag. Opladen: Budrich.\n"
+        let result = CitationLineParser.parse(text)
+        #expect(result.records.map(\.title) == ["Netzwerke", "Beitrag"])
+        #expect(result.problems.map(\.line) == [3])
+        #expect(result.problems.first?.message.hasPrefix(
+            "a paragraph of 200 lines (more than 2000 bytes) is too long for one citation (end each citation with a line break); "
+                + "rejected: Planung und Steuerung") == true, "\(result.problems)")
+    }
+
     // MARK: Round trip with the formatter
 
     /// Records in every shape the formatter writes; parsing its citation gives them back.

@@ -47,7 +47,8 @@ enum CitationEntries {
     /// `Fischer, Jörg/Graßhoff, Gunther (Hrsg.) (2016)`: names (no digits, colons or
     /// parentheses), an optional editor mark, then a year in parentheses.
     static func startsCitation(_ line: String) -> Bool {
-        line.prefixMatch(of: citationStart) != nil
+        // Most lines that go on a citation hold no parenthesis: no need to run the pattern.
+        line.utf8.contains(UInt8(ascii: "(")) && line.prefixMatch(of: citationStart) != nil
     }
 
     // nonisolated(unsafe): Regex is not Sendable, but these immutable lets are only matched

@@ -26,7 +26,7 @@ public enum CitationLineParser {
         for entry in CitationEntries.split(text) {
             guard !entry.isOverlong else {
                 let extent = entry.lines == 1 ? "a line" : "a paragraph of \(entry.lines) lines"
-                problems.append(Problem(line: entry.line, "\(extent) of more than \(CitationEntries.maxLength) bytes is too long for one citation "
+                problems.append(Problem(line: entry.line, "\(extent) (more than \(CitationEntries.maxLength) bytes) is too long for one citation "
                     + "(end each citation with a line break); rejected: \(TextFolding.clean(String(entry.text.prefix(80))))"))
                 continue
             }

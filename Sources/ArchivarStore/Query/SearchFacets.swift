@@ -39,7 +39,7 @@ struct SearchFacets {
     private static func preferredSpelling(of key: String, in connection: Connection) throws -> String {
         var spellings: [Name: Int] = [:]
         try connection.run("SELECT name, count(*) FROM record_people WHERE key = ?1 GROUP BY name", [.text(key)]) { row in
-            spellings[Name.parse(row.text(0) ?? ""), default: 0] += row.int(1) ?? 0
+            if let name = SearchFields.storedName(row.text(0) ?? "") { spellings[name, default: 0] += row.int(1) ?? 0 }
         }
         return PersonDirectory.preferredSpelling(among: spellings)?.inverted ?? key
     }

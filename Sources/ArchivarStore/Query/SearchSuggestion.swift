@@ -52,8 +52,8 @@ struct SearchSuggestion {
         return suggested
     }
 
-    /// A word of the query: as written, folded (letters and digits only) and as the index
-    /// term it is looked up by.
+    /// A word of the query: as written, folded (its letters only) and as the index term it
+    /// is looked up by.
     struct Word {
         let written: String
         let folded: [Unicode.Scalar]
@@ -102,7 +102,8 @@ struct SearchSuggestion {
             for (spelling, uses) in try spellings(of: candidate.term, analyzer: analyzer) {
                 let folded = Array(GermanFolding.fold(spelling).unicodeScalars.filter { $0.properties.isAlphabetic })
                 guard folded != word.folded, let distance = Self.distance(word.folded, folded, limit: Self.maximumDistance) else { continue }
-                if best == nil || (distance, -uses) < (best!.distance, -best!.uses) { best = (spelling, distance, uses) }
+                if let current = best, (current.distance, -current.uses, current.spelling) <= (distance, -uses, spelling) { continue }
+                best = (spelling, distance, uses)
             }
         }
         return best?.spelling
