@@ -93,20 +93,22 @@ struct FeedDocument: Sendable {
     }
 
     /// Reads every item in batches of `size`, in document order, and hands each batch to
-    /// `body`; the next batch is read on another task meanwhile, so a second core parses
-    /// while the first stores.
-    func readInBatches(of size: Int, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
-        func batch(from start: Int) -> Task<[FeedItemReader.Item], Never>? {
-            guard start < count else { return nil }
-            let range = start..<min(start + size, count)
-            return Task { self.read(range) }
+    /// `body`. The next `ahead` batches are read on tasks of their own meanwhile, so the
+    /// other cores parse while this one stores (or prints).
+    func readInBatches(of size: Int, ahead: Int = 2, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
+        var pending: [Task<[FeedItemReader.Item], Never>] = []
+        var next = 0
+        func readAhead() {
+            while pending.count < ahead, next < count {
+                let range = next..<min(next + size, count)
+                pending.append(Task { self.read(range) })
+                next = range.upperBound
+            }
         }
-        var start = 0
-        var next = batch(from: start)
-        while let current = next {
-            let items = await current.value
-            start += items.count
-            next = batch(from: start)
+        readAhead()
+        while !pending.isEmpty {
+            let items = await pending.removeFirst().value
+            readAhead()
             try await body(items)
         }
     }

@@ -14,7 +14,7 @@ public enum FeedsPlugin {
             let feed = try FeedDocument(document.data, url: document.url, source: context.source, charset: document.charset)
             for problem in feed.problems { context.report(problem) }
             var sifter = FeedDocument.Sifter()
-            // Small batches: the next one is parsed while this one is stored.
+            // Small batches: the next ones are parsed while this one is stored.
             try await feed.readInBatches(of: 16) { items in
                 for item in items {
                     let (record, problems) = sifter.take(item)

@@ -9,30 +9,9 @@ public enum TextFolding {
         // `spaceLength`), and text that is clean already is returned without a copy.
         return nfc.withUTF8 { bytes -> String? in
             guard needsCleaning(bytes) else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            // Copies each run of non-space bytes in one append, a space before all but the first.
-            var runStart: Int?
-            var index = 0
-            while index < bytes.count {
-                let space = spaceLength(bytes, at: index)
-                if space > 0 {
-                    if let start = runStart {
-                        if !result.isEmpty { result.append(UInt8(ascii: " ")) }
-                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                        runStart = nil
-                    }
-                    index += space
-                } else {
-                    if runStart == nil { runStart = index }
-                    index += 1
-                }
-            }
-            if let start = runStart {
-                if !result.isEmpty { result.append(UInt8(ascii: " ")) }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            }
-            return String(decoding: result, as: UTF8.self)
+            var builder = CleanText(capacity: bytes.count)
+            builder.append(bytes)
+            return builder.collapsed
         } ?? nfc
     }
 
@@ -60,7 +39,7 @@ public enum TextFolding {
     /// space, U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F,
     /// U+3000). Continuation bytes never match, so any byte offset may be asked about.
     @inline(__always)
-    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte > 0x20, byte < 0xC2 { return 0 } // the usual case: no white space starts with these
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }

@@ -50,7 +50,7 @@ public struct HTMLSanitizer: Sendable {
         var output = SanitizerOutput(collectsText: true)
         rebuild(html, into: &output)
         return SanitizedContent(html: SanitizedHTML(trusted: TextFolding.nfc(output.markup)),
-                                plainText: TextFolding.clean(output.text))
+                                plainText: output.plainText.text)
     }
 
     private func rebuild(_ html: String, into output: inout SanitizerOutput) {

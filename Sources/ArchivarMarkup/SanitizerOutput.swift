@@ -1,3 +1,4 @@
+import ArchivarCore
 import ArchivarHTML
 
 /// What `HTMLSanitizer` writes while it walks a parsed fragment: the markup, as
@@ -6,7 +7,7 @@ struct SanitizerOutput {
     let collectsText: Bool
     var markup = ""
     /// Text nodes, with a space around block elements (see `HTMLText.collect`).
-    var text = ""
+    var plainText = CleanText()
 
     init(collectsText: Bool) { self.collectsText = collectsText }
 
@@ -18,12 +19,12 @@ struct SanitizerOutput {
             markup += "\""
         }
         markup += ">"
-        if collectsText, HTMLText.blockElements.contains(name) { text += " " }
+        if collectsText, HTMLText.blockElements.contains(name) { plainText.appendSpace() }
     }
 
     mutating func endTag(_ name: String) {
         markup += "</" + name + ">"
-        if collectsText, HTMLText.blockElements.contains(name) { text += " " }
+        if collectsText, HTMLText.blockElements.contains(name) { plainText.appendSpace() }
     }
 
     mutating func appendText(_ value: String) {
@@ -35,16 +36,18 @@ struct SanitizerOutput {
            first.properties.canonicalCombiningClass != .notReordered {
             let marks = value.unicodeScalars.prefix { $0.properties.canonicalCombiningClass != .notReordered }
             for mark in marks { markup += "&#\(mark.value);" }
-            if collectsText { text.unicodeScalars.append(contentsOf: marks) }
+            if collectsText { plainText.append(String(String.UnicodeScalarView(marks))) }
             value = String(value.unicodeScalars.dropFirst(marks.count))
         }
         HTMLEscaping.appendText(value, to: &markup)
         guard collectsText else { return }
         let hasDropped = value.withUTF8 { bytes in bytes.contains(where: Self.isDroppedByEscaping) }
         if hasDropped {
-            text.unicodeScalars.append(contentsOf: value.unicodeScalars.filter { !($0.isASCII && Self.isDroppedByEscaping(UInt8($0.value))) })
+            plainText.append(String(String.UnicodeScalarView(value.unicodeScalars.filter {
+                !($0.isASCII && Self.isDroppedByEscaping(UInt8($0.value)))
+            })))
         } else {
-            text += value
+            plainText.append(value)
         }
     }
 
