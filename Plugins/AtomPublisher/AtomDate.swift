@@ -44,7 +44,7 @@ enum AtomDate {
         }
         guard scanner.atEnd, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
               hour <= 23, minute <= 59 else { return nil }
-        let seconds = (CivilDate.days(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes) * 60 + second
+        let seconds = (CivilDays.days(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes) * 60 + second
         return format(epochSeconds: seconds)
     }
 
@@ -53,13 +53,13 @@ enum AtomDate {
         guard let year = issued.year, (0...9999).contains(year) else { return nil }
         let month = issued.month.flatMap { (1...12).contains($0) ? $0 : nil }
         let day = month.flatMap { m in issued.day.flatMap { (1...daysIn(month: m, year: year)).contains($0) ? $0 : nil } }
-        return format(epochSeconds: CivilDate.days(year: year, month: month ?? 1, day: day ?? 1) * 86400)
+        return format(epochSeconds: CivilDays.days(year: year, month: month ?? 1, day: day ?? 1) * 86400)
     }
 
     private static func format(epochSeconds: Int) -> String? {
         let days = epochSeconds.floorDivided(by: 86400)
         let secondOfDay = epochSeconds - days * 86400
-        let (year, month, day) = CivilDate.date(days: days)
+        let (year, month, day) = CivilDays.date(days: days)
         guard (0...9999).contains(year) else { return nil }
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
             + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
@@ -76,31 +76,6 @@ enum AtomDate {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar and back (H. Hinnant's
-/// `days_from_civil` / `civil_from_days`): exact integer arithmetic, no time zone data.
-private enum CivilDate {
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146097 + dayOfEra - 719468
-    }
-
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = z.floorDivided(by: 146097)
-        let dayOfEra = z - era * 146097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
@@ -136,13 +111,5 @@ private struct DigitScanner {
 
     mutating func skipDigits() {
         while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
-    }
-}
-
-private extension Int {
-    /// Division rounding towards minus infinity.
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

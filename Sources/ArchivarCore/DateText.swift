@@ -123,7 +123,7 @@ public enum DateText {
             // day lands on another day and is refused.
             let days = CivilDays.days(year: year, month: month, day: day)
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
-            guard CivilDays.dayOfMonth(days: seconds.floorDivided(by: 86_400)) == day else { return nil }
+            guard CivilDays.date(days: seconds.floorDivided(by: 86_400)).day == day else { return nil }
             utc = Date(timeIntervalSince1970: TimeInterval(seconds))
         } else {
             let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
@@ -163,11 +163,12 @@ public enum DateText {
     ]
 }
 
-/// Days since 1970-01-01 in the proleptic Gregorian calendar and back.
+/// Days since 1970-01-01 in the proleptic Gregorian calendar and back: exact integer
+/// arithmetic, no time zone data. Used by date parsing here and by the Atom publisher.
 /// Spec: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil, civil_from_days).
-enum CivilDays {
+public enum CivilDays {
     /// Days from 1970-01-01 to the given date; a day past the month's end counts on into the next.
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = shiftedYear.floorDivided(by: 400)
         let yearOfEra = shiftedYear - era * 400
@@ -176,21 +177,23 @@ enum CivilDays {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The day of the month of the date `days` after 1970-01-01.
-    static func dayOfMonth(days: Int) -> Int {
+    /// The calendar date `days` after 1970-01-01.
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = shifted.floorDivided(by: 146_097)
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let monthIndex = (5 * dayOfYear + 2) / 153
-        return dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
-fileprivate extension Int {
+extension Int {
     /// Division rounding towards minus infinity.
-    func floorDivided(by divisor: Int) -> Int {
+    public func floorDivided(by divisor: Int) -> Int {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
