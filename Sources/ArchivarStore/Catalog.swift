@@ -16,8 +16,10 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     private let writerLock = NSRecursiveLock()
     private let readerLock = NSLock()
     private var transactionDepth = 0
+    /// Every record's length in the full-text index, for `archivar_rank` on the reader.
+    private let documentLengths = DocumentLengths()
     /// What searches read of every record besides its text, used under `readerLock`.
-    let digest = CatalogDigest()
+    let digest: CatalogDigest
     /// The database file.
     public let file: URL
 
@@ -36,6 +38,8 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         // Searches read many index pages: map the file instead of copying pages through the cache.
         try reader.execute("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;")
         try GermanTokenizer.register(on: reader, cacheDirectory: file.deletingLastPathComponent())
+        try RankFunction.register(on: reader, lengths: documentLengths)
+        digest = CatalogDigest(lengths: documentLengths)
     }
 
     private static func requireFTS5(_ connection: Connection) throws {

@@ -225,6 +225,23 @@ import Testing
         #expect(!marked.snippet.unicodeScalars.contains { $0 == "\u{2}" || $0 == "\u{3}" })
     }
 
+    @Test func aPrefixHighlightsEveryWordItMatchesOnThePage() async throws {
+        // Matches between and around the page's rows, which are read in one pass.
+        try await store((0 ..< 30).map { index in
+            Self.record("r\(index)", "Bericht \(index)", year: 2000 + index % 20,
+                        abstract: index % 3 == 0 ? "Die Jugendhilfeplanung und die Jugendarbeit im Kreis." : "Nur die Verwaltung.")
+        })
+        let results = try search("Jugend*", limit: 4, offset: 2)
+        #expect(results.total == 10)
+        #expect(results.hits.count == 4)
+        for hit in results.hits {
+            #expect(Self.highlighted(hit) == ["Jugendhilfeplanung", "Jugendarbeit"], "\(hit.id)")
+        }
+        let excluded = try search("Bericht -Jugend*", limit: 30)
+        #expect(excluded.total == 20)
+        #expect(excluded.hits.allSatisfy { $0.snippet == "Nur die Verwaltung." })
+    }
+
     @Test func snippetComesFromTheBestPassage() async throws {
         let early = String(repeating: "Die Verwaltung berichtet über Haushalt, Personal und Gebäude. ", count: 12)
         try await store([

@@ -32,7 +32,7 @@ enum GermanTokenizer {
     }
 
     /// The connection's `fts5_api`. Spec: https://sqlite.org/fts5.html#extending_fts5
-    private static func fts5API(of connection: Connection) throws -> UnsafeMutablePointer<fts5_api> {
+    static func fts5API(of connection: Connection) throws -> UnsafeMutablePointer<fts5_api> {
         let sql = "SELECT fts5(?1)"
         var statement: OpaquePointer?
         var code = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)

@@ -8,9 +8,9 @@ import ArchivarCore
 /// catalog, so this saves reading most rows.
 ///
 /// Built from the covering indexes `records_by_facets` and `records_by_date` and from
-/// `record_people` on first use, and again whenever the database changed since
-/// (`PRAGMA data_version`), inside the search's read transaction, so it always shows the
-/// snapshot the search reads. About 40 bytes a record.
+/// `record_people` on first use, with every record's index length (`DocumentLengths`), and
+/// again whenever the database changed since (`PRAGMA data_version`), inside the search's
+/// read transaction, so it always shows the snapshot the search reads. About 44 bytes a record.
 /// Spec: https://sqlite.org/pragma.html#pragma_data_version
 final class CatalogDigest {
     /// The fields, in the order of `Entry.codes` and then the people.
@@ -49,6 +49,13 @@ final class CatalogDigest {
         var counts: [SearchFacetField: [String: Int]] = [:]
         /// The best `offset + limit` matches, best first.
         var best: [Ranked] = []
+    }
+
+    /// Every record's length in the index, read with the table, for `archivar_rank`.
+    private let lengths: DocumentLengths
+
+    init(lengths: DocumentLengths) {
+        self.lengths = lengths
     }
 
     /// The `data_version` the table was built at; nil before the first build.
@@ -146,5 +153,6 @@ final class CatalogDigest {
         self.values = values
         self.entries = entries
         self.people = people
+        try lengths.load(from: connection)
     }
 }

@@ -25,7 +25,8 @@ extension Catalog {
                                        keep: keep, in: connection)
             results.total = pass.total
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
-            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled.match, in: connection)
+            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled.match,
+                                         hasPrefix: tree.hasPrefix, in: connection)
             let suggester = SearchSuggestion(connection: connection) { text in
                 guard let tree = QueryParser.parse(text).tree else { return 0 }
                 let scope = QueryCompiler.compile(tree).scope()
@@ -39,7 +40,7 @@ extension Catalog {
     }
 
     /// The hits of `page` in its order, each with its snippet when the query has words (`match`).
-    private static func hits(_ page: [CatalogDigest.Ranked], match: String?, in connection: Connection) throws -> [SearchHit] {
+    private static func hits(_ page: [CatalogDigest.Ranked], match: String?, hasPrefix: Bool, in connection: Connection) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         var hits: [Int: SearchHit] = [:]
         let list = Array(repeating: "?", count: page.count).joined(separator: ", ")
@@ -51,7 +52,8 @@ extension Catalog {
                                               type: row.text(4) ?? "", year: row.int(5), creators: creators, source: row.text(7),
                                               snippet: "", highlights: [], score: 0)
         }
-        let snippets = try match.map { try MarkedSnippet.best(for: page.map { Int64($0.rowid) }, match: $0, in: connection) } ?? [:]
+        let snippets = try match.map { try MarkedSnippet.best(for: page.map { Int64($0.rowid) }, match: $0, hasPrefix: hasPrefix,
+                                                                  in: connection) } ?? [:]
         return page.compactMap { ranked in
             guard var hit = hits[ranked.rowid] else { return nil }
             hit.score = ranked.score
@@ -61,7 +63,7 @@ extension Catalog {
     }
 }
 
-/// The order of hits: BM25 over the index columns weighted title and creators over
+/// The order of hits: BM25 (`RankFunction`) over the index columns weighted title and creators over
 /// abstract over body, raised a little for newer records; equal scores newest first
 /// (`sort_date`, then id). A query of filters only has no relevance: its hits are newest first.
 /// Spec: https://sqlite.org/fts5.html#the_bm25_function
@@ -84,7 +86,7 @@ struct SearchRanking {
         let weights = Self.weights
         let rowid = compiled.conditions.isEmpty ? "records_fts.rowid" : "r.rowid"
         return SQLFragment(sql: """
-            SELECT \(rowid), bm25(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body)) \
+            SELECT \(rowid), \(RankFunction.name)(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body)) \
             \(scope.sql)
             """, values: scope.values)
     }

@@ -84,17 +84,25 @@ enum MarkedSnippet {
     /// when even). When the words matched only in the title or the creators, which a hit
     /// shows anyway, the start of the abstract (else the body) gives the context; a record
     /// with neither gets its title, highlighted.
-    static func best(for rows: [Int64], match: String, in connection: Connection) throws -> [Int64: (text: String, highlights: [SnippetHighlight])] {
-        guard !rows.isEmpty else { return [:] }
+    ///
+    /// FTS5 looks the rows up one by one, setting the expression up again for each; that is
+    /// cheap for words but not for a prefix, whose matching terms FTS5 merges anew every
+    /// time (`Jugend*`: about 20 ms a row at 100,000 records). With `hasPrefix` the rows are
+    /// read in one pass over the matches between the page's first and last rowid instead
+    /// (the `+` keeps SQLite from turning the `IN` into lookups).
+    static func best(for rows: [Int64], match: String, hasPrefix: Bool, in connection: Connection) throws -> [Int64: (text: String, highlights: [SnippetHighlight])] {
+        guard let first = rows.min(), let last = rows.max() else { return [:] }
         let list = Array(repeating: "?", count: rows.count).joined(separator: ", ")
         let markers: [SQLValue] = [.text(String(open)), .text(String(close))]
+        let scope = hasPrefix ? "rowid BETWEEN ?4 AND ?5 AND +rowid IN (\(list))" : "rowid IN (\(list))"
+        let bounds: [SQLValue] = hasPrefix ? [.integer(first), .integer(last)] : []
         var snippets: [Int64: (text: String, highlights: [SnippetHighlight])] = [:]
         // The number of rows varies, so the statement is prepared for this page only.
         try Statement("""
             SELECT rowid, snippet(records_fts, 2, ?1, ?2, '…', \(length)), snippet(records_fts, 3, ?1, ?2, '…', \(length)),
                    snippet(records_fts, 0, ?1, ?2, '…', \(length))
-            FROM records_fts WHERE records_fts MATCH ?3 AND rowid IN (\(list))
-            """, connection: connection).run(markers + [.text(match)] + rows.map { .integer($0) }) { row in
+            FROM records_fts WHERE records_fts MATCH ?3 AND \(scope)
+            """, connection: connection).run(markers + [.text(match)] + bounds + rows.map { .integer($0) }) { row in
             let abstract = plain(row.text(1) ?? "")
             let body = plain(row.text(2) ?? "")
             let best = if abstract.text.isEmpty && body.text.isEmpty {

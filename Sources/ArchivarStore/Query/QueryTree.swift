@@ -34,6 +34,16 @@ indirect enum QueryNode: Equatable, Sendable {
         }
     }
 
+    /// Whether any text of the tree, wanted or excluded, is a prefix (`Plan*`).
+    var hasPrefix: Bool {
+        switch self {
+        case .text(let text): text.isPrefix
+        case .filter: false
+        case .all(let parts), .any(let parts): parts.contains(where: \.hasPrefix)
+        case .not(let part): part.hasPrefix
+        }
+    }
+
     /// Whether the query puts no bound on what is found: it only excludes (`-Bericht`),
     /// or one branch of an OR does (`Planung OR -Bericht` matches nearly everything).
     var onlyExcludes: Bool {
