@@ -67,25 +67,31 @@ final class CatalogDigest {
     /// The codes (into `values[author]`) of every record's people, end to end.
     private var people: [UInt32] = []
 
-    /// Reads `matches` (rows of rowid and BM25 score, see `SearchRanking`), counting every
-    /// match's facet values and keeping the best `keep` by `ranking`. Rebuilds the table
-    /// first when the database changed.
-    func pass(over matches: SQLFragment, cached: Bool, ranking: SearchRanking, keep: Int, in connection: Connection) throws -> Pass {
+    /// Reads `matches` (rows of rowid and BM25 score, see `SearchRanking`; nil: every
+    /// record, unscored), keeping those that pass every one of `filters`, counting their
+    /// facet values and keeping the best `keep` by `ranking`. Rebuilds the table first when
+    /// the database changed.
+    ///
+    /// The filters are tested here, on the table, rather than in SQL, which would look
+    /// each match up in `records`: for a common word that is most of the time.
+    func pass(over matches: SQLFragment?, where filters: [QueryFilter], cached: Bool, ranking: SearchRanking, keep: Int,
+              in connection: Connection) throws -> Pass {
         let current = try connection.integer("PRAGMA data_version")
         if current == nil || current != version {
             try build(from: connection)
             version = current
         }
+        let tests = filters.map(test)
         var tallies = values.map { [Int](repeating: 0, count: $0.count) }
         var pass = Pass()
         var best: [Ranked] = []
         best.reserveCapacity(keep + 1)
         try entries.withUnsafeBufferPointer { entries in
             try people.withUnsafeBufferPointer { people in
-                try connection.run(matches.sql, matches.values, cached: cached) { row in
-                    guard let rowid = row.int(0), rowid >= 0, rowid < entries.count else { return }
+                func take(_ rowid: Int, bm25: Double) {
+                    guard rowid >= 0, rowid < entries.count else { return }
                     let entry = entries[rowid]
-                    guard entry.codes.0 != Self.none else { return }
+                    guard entry.codes.0 != Self.none, tests.allSatisfy({ $0.passes(entry) }) else { return }
                     pass.total += 1
                     tallies[0][Int(entry.codes.0)] += 1
                     if entry.codes.1 != Self.none { tallies[1][Int(entry.codes.1)] += 1 }
@@ -94,8 +100,7 @@ final class CatalogDigest {
                     for index in Int(entry.peopleStart) ..< Int(entry.peopleStart + entry.peopleCount) {
                         tallies[Self.author][Int(people[index])] += 1
                     }
-                    let ranked = Ranked(rowid: rowid, score: ranking.score(bm25: row.double(1) ?? 0, year: Int(entry.year)),
-                                        dateRank: entry.dateRank)
+                    let ranked = Ranked(rowid: rowid, score: ranking.score(bm25: bm25, year: Int(entry.year)), dateRank: entry.dateRank)
                     if best.count == keep, let last = best.last, !ranked.precedes(last) { return }
                     // Binary insertion: the list stays sorted and at most `keep` long.
                     var low = 0, high = best.count
@@ -106,6 +111,13 @@ final class CatalogDigest {
                     best.insert(ranked, at: low)
                     if best.count > keep { best.removeLast() }
                 }
+                if let matches {
+                    try connection.run(matches.sql, matches.values, cached: cached) { row in
+                        if let rowid = row.int(0) { take(rowid, bm25: row.double(1) ?? 0) }
+                    }
+                } else {
+                    for rowid in entries.indices { take(rowid, bm25: 0) }
+                }
             }
         }
         pass.best = best
@@ -113,6 +125,53 @@ final class CatalogDigest {
             pass.counts[field] = Dictionary(uniqueKeysWithValues: zip(values[index], tallies[index]).filter { $0.1 > 0 })
         }
         return pass
+    }
+
+    /// A filter as a test of an entry: the codes of the values it accepts, or a year range.
+    private struct Test {
+        /// The position in `Entry.codes`: type, year, source, kind.
+        let field: Int
+        /// Accepted codes of `field` (types, sources, kinds); nil for a year range.
+        let accepted: [Bool]?
+        /// Whether a record without a value passes (`source:""` for one without a source).
+        var acceptsMissing = false
+        var years: (low: Int32, high: Int32) = (0, 0)
+
+        func passes(_ entry: Entry) -> Bool {
+            let code = switch field {
+            case 0: entry.codes.0
+            case 1: entry.codes.1
+            case 2: entry.codes.2
+            default: entry.codes.3
+            }
+            guard code != CatalogDigest.none else { return acceptsMissing }
+            guard let accepted else { return years.low <= entry.year && entry.year <= years.high }
+            return accepted[Int(code)]
+        }
+    }
+
+    /// The test of `filter`, as `QueryCompiler` would write it in SQL: values compared
+    /// ignoring ASCII case (`COLLATE NOCASE`), a missing source equal to "", a record
+    /// without a year in no range.
+    private func test(_ filter: QueryFilter) -> Test {
+        switch filter {
+        case .equals(let column, let wanted):
+            let field = switch column {
+            case .type: 0
+            case .source: 2
+            case .kind: 3
+            }
+            let folded = Self.asciiLowercased(wanted)
+            return Test(field: field, accepted: values[field].map { Self.asciiLowercased($0) == folded },
+                        acceptsMissing: field == 2 && wanted.isEmpty)
+        case .years(let from, let through):
+            return Test(field: 1, accepted: nil,
+                        years: (Int32(clamping: from ?? Int(Int32.min)), Int32(clamping: through ?? Int(Int32.max))))
+        }
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     private func build(from connection: Connection) throws {

@@ -15,17 +15,24 @@ extension Catalog {
         var results = SearchResults(query: query.text, total: 0, offset: query.offset, limit: query.limit, hits: [],
                                     message: parsed.message)
         guard let tree = parsed.tree else { return results }
-        let compiled = QueryCompiler.compile(tree)
-        let ranking = SearchRanking(ranked: compiled.match != nil)
+        // Filters every match must meet are tested on the digest; the rest goes to SQL.
+        var filters: [QueryFilter] = []
+        let rest = QueryNode.conjunction(of: tree.conjuncts.filter { part in
+            guard case .filter(let filter) = part else { return true }
+            filters.append(filter)
+            return false
+        })
+        let compiled = rest.map(QueryCompiler.compile)
+        let ranking = SearchRanking(ranked: compiled?.match != nil)
         return try withReader { connection in
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
-            let pass = try digest.pass(over: ranking.matches(compiled), cached: compiled.hasFixedShape, ranking: ranking,
-                                       keep: keep, in: connection)
+            let pass = try digest.pass(over: compiled.map(ranking.matches), where: filters, cached: compiled?.hasFixedShape ?? true,
+                                       ranking: ranking, keep: keep, in: connection)
             results.total = pass.total
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
-            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled.match,
+            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
                                          hasPrefix: tree.hasPrefix, in: connection)
             let suggester = SearchSuggestion(connection: connection) { text in
                 guard let tree = QueryParser.parse(text).tree else { return 0 }
