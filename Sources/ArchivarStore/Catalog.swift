@@ -20,6 +20,8 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
     private let documentLengths = DocumentLengths()
     /// What searches read of every record besides its text, used under `readerLock`.
     let digest: CatalogDigest
+    /// The index terms „Meinten Sie …?“ compares a word with, used under `readerLock`.
+    let vocabulary = SearchVocabulary()
     /// The database file.
     public let file: URL
 

@@ -34,7 +34,7 @@ extension Catalog {
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
                                          hasPrefix: tree.hasPrefix, in: connection)
-            let suggester = SearchSuggestion(connection: connection) { text in
+            let suggester = SearchSuggestion(connection: connection, vocabulary: vocabulary) { text in
                 guard let tree = QueryParser.parse(text).tree else { return 0 }
                 let scope = QueryCompiler.compile(tree).scope()
                 var count = 0

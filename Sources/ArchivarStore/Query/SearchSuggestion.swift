@@ -11,7 +11,8 @@ import Foundation
 /// often written. The suggestion is kept only when it finds more than the query did.
 ///
 /// Candidates are the terms beginning with the word's first letter: a typo there is rare,
-/// and the vocabulary is read in one range of its order.
+/// and the vocabulary is read in one range of its order, which `SearchVocabulary` keeps
+/// in memory until the database changes.
 struct SearchSuggestion {
     /// Fewer results than this count as little: a rare word may be a typo of a common one.
     static let fewResults = 3
@@ -24,6 +25,8 @@ struct SearchSuggestion {
     static let spellingSample = 8
 
     let connection: Connection
+    /// The index terms, kept between searches.
+    let vocabulary: SearchVocabulary
     /// The number of records a query text finds.
     let count: (String) throws -> Int
 
@@ -77,31 +80,26 @@ struct SearchSuggestion {
         return words
     }
 
-    /// In how many records the index term `term` occurs.
+    /// In how many records the index term `term` occurs, counted up to `fewResults`: from
+    /// its first occurrences, so a common word's whole list of rows is not read.
     private func documents(containing term: String) throws -> Int {
-        try connection.integer("SELECT doc FROM search_vocabulary WHERE term = ?1", [.text(term)]) ?? 0
+        try connection.integer("""
+            SELECT count(*) FROM (SELECT DISTINCT doc FROM search_vocabulary_instances WHERE term = ?1 LIMIT \(Self.fewResults))
+            """, [.text(term)]) ?? 0
     }
 
     /// The best spelling for `word`, which `known` records contain: from the nearest terms
     /// in more records, the spelling nearest to what was typed.
     private func correction(of word: Word, knownFrom known: Int, analyzer: GermanAnalyzer) throws -> String? {
-        guard let first = word.folded.first else { return nil }
-        let next = Unicode.Scalar(first.value + 1).map(String.init) ?? String(first)
-        var candidates: [(term: String, distance: Int, documents: Int)] = []
-        try connection.run("SELECT term, doc FROM search_vocabulary WHERE term >= ?1 AND term < ?2",
-                           [.text(String(first)), .text(next)]) { row in
-            let documents = row.int(1) ?? 0
-            guard documents > 2 * known, let term = row.text(0), term != word.term else { return }
-            let scalars = Array(term.unicodeScalars)
-            guard let distance = Self.distance(word.folded, scalars, limit: Self.maximumDistance) else { return }
-            candidates.append((term, distance, documents))
-        }
+        var candidates = try vocabulary.candidates(near: word.folded, excluding: word.term, inMoreThan: 2 * known,
+                                                   limit: Self.maximumDistance, in: connection)
         candidates.sort { ($0.distance, $1.documents, $0.term) < ($1.distance, $0.documents, $1.term) }
         var best: (spelling: String, distance: Int, uses: Int)?
         for candidate in candidates.prefix(Self.candidatesPerWord) {
             for (spelling, uses) in try spellings(of: candidate.term, analyzer: analyzer) {
                 let folded = Array(GermanFolding.fold(spelling).unicodeScalars.filter { $0.properties.isAlphabetic })
-                guard folded != word.folded, let distance = Self.distance(word.folded, folded, limit: Self.maximumDistance) else { continue }
+                guard folded != word.folded,
+                      let distance = BoundedEditDistance.distance(word.folded, folded, limit: Self.maximumDistance) else { continue }
                 if let current = best, (current.distance, -current.uses, current.spelling) <= (distance, -uses, spelling) { continue }
                 best = (spelling, distance, uses)
             }
@@ -170,30 +168,6 @@ struct SearchSuggestion {
 
     private static func continuesWord(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "-"
-    }
-
-    /// The optimal string alignment distance (Damerau–Levenshtein with adjacent swaps)
-    /// between `a` and `b`, or nil when it exceeds `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
-        guard abs(a.count - b.count) <= limit else { return nil }
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, twoBack[j - 2] + 1) }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            guard rowMinimum <= limit else { return nil }
-            (twoBack, previous, current) = (previous, current, twoBack)
-        }
-        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }
 
