@@ -69,62 +69,114 @@ final class CatalogDigest {
 
     /// Reads `matches` (rows of rowid and BM25 score, see `SearchRanking`; nil: every
     /// record, unscored), keeping those that pass every one of `filters`, counting their
-    /// facet values and keeping the best `keep` by `ranking`. Rebuilds the table first when
-    /// the database changed.
+    /// facet values and keeping the best `keep` by `ranking`. Of the people only the
+    /// `people` most frequent are counted in `Pass.counts` (ties: by key). Rebuilds the table
+    /// first when the database changed.
     ///
     /// The filters are tested here, on the table, rather than in SQL, which would look
     /// each match up in `records`: for a common word that is most of the time.
     func pass(over matches: SQLFragment?, where filters: [QueryFilter], cached: Bool, ranking: SearchRanking, keep: Int,
-              in connection: Connection) throws -> Pass {
+              people limit: Int, in connection: Connection) throws -> Pass {
         let current = try connection.integer("PRAGMA data_version")
         if current == nil || current != version {
             try build(from: connection)
             version = current
         }
         let tests = filters.map(test)
-        var tallies = values.map { [Int](repeating: 0, count: $0.count) }
-        var pass = Pass()
-        var best: [Ranked] = []
-        best.reserveCapacity(keep + 1)
-        try entries.withUnsafeBufferPointer { entries in
+        let collected = try entries.withUnsafeBufferPointer { entries in
             try people.withUnsafeBufferPointer { people in
-                func take(_ rowid: Int, bm25: Double) {
-                    guard rowid >= 0, rowid < entries.count else { return }
-                    let entry = entries[rowid]
-                    guard entry.codes.0 != Self.none, tests.allSatisfy({ $0.passes(entry) }) else { return }
-                    pass.total += 1
-                    tallies[0][Int(entry.codes.0)] += 1
-                    if entry.codes.1 != Self.none { tallies[1][Int(entry.codes.1)] += 1 }
-                    if entry.codes.2 != Self.none { tallies[2][Int(entry.codes.2)] += 1 }
-                    if entry.codes.3 != Self.none { tallies[3][Int(entry.codes.3)] += 1 }
-                    for index in Int(entry.peopleStart) ..< Int(entry.peopleStart + entry.peopleCount) {
-                        tallies[Self.author][Int(people[index])] += 1
-                    }
-                    let ranked = Ranked(rowid: rowid, score: ranking.score(bm25: bm25, year: Int(entry.year)), dateRank: entry.dateRank)
-                    if best.count == keep, let last = best.last, !ranked.precedes(last) { return }
-                    // Binary insertion: the list stays sorted and at most `keep` long.
-                    var low = 0, high = best.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if best[middle].precedes(ranked) { low = middle + 1 } else { high = middle }
-                    }
-                    best.insert(ranked, at: low)
-                    if best.count > keep { best.removeLast() }
-                }
+                var collector = Collector(entries: entries, people: people, tests: tests, ranking: ranking, keep: keep,
+                                          valueCounts: values.map(\.count))
                 if let matches {
                     try connection.run(matches.sql, matches.values, cached: cached) { row in
-                        if let rowid = row.int(0) { take(rowid, bm25: row.double(1) ?? 0) }
+                        if let rowid = row.int(0) { collector.take(rowid, bm25: row.double(1) ?? 0) }
                     }
                 } else {
-                    for rowid in entries.indices { take(rowid, bm25: 0) }
+                    for rowid in entries.indices { collector.take(rowid, bm25: 0) }
                 }
+                return collector
             }
         }
-        pass.best = best
-        for (index, field) in Self.fields.enumerated() {
-            pass.counts[field] = Dictionary(uniqueKeysWithValues: zip(values[index], tallies[index]).filter { $0.1 > 0 })
+        var pass = Pass(total: collected.total, best: collected.best)
+        for (field, name) in Self.fields.enumerated() {
+            let counts = collected.counts[collected.starts[field] ..< collected.starts[field + 1]]
+            var codes = counts.indices.filter { counts[$0] > 0 }.map { $0 - counts.startIndex }
+            if field == Self.author { codes = mostFrequent(codes, counts: counts, limit: limit) }
+            pass.counts[name] = Dictionary(uniqueKeysWithValues: codes.map { (values[field][$0], counts[counts.startIndex + $0]) })
         }
         return pass
+    }
+
+    /// The `limit` codes of `field` author with the highest counts, ties by value.
+    private func mostFrequent(_ codes: [Int], counts: ArraySlice<Int>, limit: Int) -> [Int] {
+        let names = values[Self.author]
+        func precedes(_ first: Int, _ second: Int) -> Bool {
+            let (a, b) = (counts[counts.startIndex + first], counts[counts.startIndex + second])
+            return a != b ? a > b : names[first] < names[second]
+        }
+        var top: [Int] = []
+        for code in codes where top.count < limit || precedes(code, top[top.count - 1]) {
+            top.insert(code, at: top.firstIndex { precedes(code, $0) } ?? top.count)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
+    /// What one pass gathers, row by row: the total, the facet counts and the best rows.
+    private struct Collector {
+        let entries: UnsafeBufferPointer<Entry>
+        let people: UnsafeBufferPointer<UInt32>
+        let tests: [Test]
+        let ranking: SearchRanking
+        let keep: Int
+        /// Where each field's counts start in `counts` (and, last, where they end).
+        let starts: [Int]
+        /// Every field's counts by code, field after field.
+        var counts: [Int]
+        var total = 0
+        /// The best rows so far, best first, at most `keep`.
+        var best: [Ranked] = []
+
+        init(entries: UnsafeBufferPointer<Entry>, people: UnsafeBufferPointer<UInt32>, tests: [Test], ranking: SearchRanking,
+             keep: Int, valueCounts: [Int]) {
+            self.entries = entries
+            self.people = people
+            self.tests = tests
+            self.ranking = ranking
+            self.keep = keep
+            var starts = [0]
+            for count in valueCounts { starts.append(starts[starts.count - 1] + count) }
+            self.starts = starts
+            counts = [Int](repeating: 0, count: starts[starts.count - 1])
+            best.reserveCapacity(keep + 1)
+        }
+
+        mutating func take(_ rowid: Int, bm25: Double) {
+            guard rowid >= 0, rowid < entries.count else { return }
+            let entry = entries[rowid]
+            guard entry.codes.0 != CatalogDigest.none, tests.allSatisfy({ $0.passes(entry) }) else { return }
+            total += 1
+            counts.withUnsafeMutableBufferPointer { counts in
+                counts[starts[0] + Int(entry.codes.0)] += 1
+                if entry.codes.1 != CatalogDigest.none { counts[starts[1] + Int(entry.codes.1)] += 1 }
+                if entry.codes.2 != CatalogDigest.none { counts[starts[2] + Int(entry.codes.2)] += 1 }
+                if entry.codes.3 != CatalogDigest.none { counts[starts[3] + Int(entry.codes.3)] += 1 }
+                let author = starts[CatalogDigest.author]
+                for index in Int(entry.peopleStart) ..< Int(entry.peopleStart + entry.peopleCount) {
+                    counts[author + Int(people[index])] += 1
+                }
+            }
+            let ranked = Ranked(rowid: rowid, score: ranking.score(bm25: bm25, year: Int(entry.year)), dateRank: entry.dateRank)
+            if best.count == keep, let last = best.last, !ranked.precedes(last) { return }
+            // Binary insertion: the list stays sorted and at most `keep` long.
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if best[middle].precedes(ranked) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(ranked, at: low)
+            if best.count > keep { best.removeLast() }
+        }
     }
 
     /// A filter as a test of an entry: the codes of the values it accepts, or a year range.

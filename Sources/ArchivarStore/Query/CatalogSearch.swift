@@ -29,7 +29,7 @@ extension Catalog {
             defer { try? connection.execute("COMMIT") }
             let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
             let pass = try digest.pass(over: compiled.map(ranking.matches), where: filters, cached: compiled?.hasFixedShape ?? true,
-                                       ranking: ranking, keep: keep, in: connection)
+                                       ranking: ranking, keep: keep, people: SearchFacets.valueLimit, in: connection)
             results.total = pass.total
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,

@@ -70,15 +70,19 @@ private final class QueryStatistics {
     let weights: [Double]
     let inverseFrequencies: [Double]
     let averageLength: Double
+    /// `DocumentLengths.byRowid` as the query began (read per row without a lookup of the holder).
+    let lengths: [Int32]
 
-    init(weights: [Double], inverseFrequencies: [Double], averageLength: Double) {
+    init(weights: [Double], inverseFrequencies: [Double], averageLength: Double, lengths: [Int32]) {
         self.weights = weights
         self.inverseFrequencies = inverseFrequencies
         self.averageLength = averageLength
+        self.lengths = lengths
     }
 
     /// FTS5's statistics: rows in the table, tokens in all of them, rows each phrase matches.
-    static func of(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, weights: [Double]) -> QueryStatistics? {
+    static func of(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, weights: [Double],
+                   lengths: [Int32]) -> QueryStatistics? {
         var rows: Int64 = 0
         var tokens: Int64 = 0
         guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK,
@@ -92,7 +96,7 @@ private final class QueryStatistics {
             inverseFrequencies.append(idf > 0 ? idf : 1e-6)
         }
         return QueryStatistics(weights: weights, inverseFrequencies: inverseFrequencies,
-                               averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1)
+                               averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, lengths: lengths)
     }
 }
 
@@ -117,7 +121,10 @@ private func rank(
         let weights = (0 ..< columns).map { column in
             column < Int(argumentCount) ? sqlite3_value_double(arguments?[column]) : 1.0
         }
-        guard let made = QueryStatistics.of(api, fts, weights: weights) else {
+        guard let userData = functions.xUserData(fts),
+              let made = QueryStatistics.of(api, fts, weights: weights,
+                                            lengths: Unmanaged<DocumentLengths>.fromOpaque(userData).takeUnretainedValue().byRowid)
+        else {
             sqlite3_result_error(result, "archivar_rank: FTS5 statistics unavailable", -1)
             return
         }
@@ -128,10 +135,8 @@ private func rank(
         }
         statistics = made
     }
-    guard let userData = functions.xUserData(fts) else { return }
-    let lengths = Unmanaged<DocumentLengths>.fromOpaque(userData).takeUnretainedValue()
     let rowid = Int(functions.xRowid(fts))
-    var length = rowid >= 0 && rowid < lengths.byRowid.count ? lengths.byRowid[rowid] : -1
+    var length = rowid >= 0 && rowid < statistics.lengths.count ? statistics.lengths[rowid] : -1
     if length < 0, functions.xColumnSize(fts, -1, &length) != SQLITE_OK {
         sqlite3_result_error(result, "archivar_rank: row length unavailable", -1)
         return
