@@ -63,6 +63,31 @@ import Testing
         }
     }
 
+    /// A one-word or one-prefix search leaves the IDF out of the rank and applies it after
+    /// counting; its hits' scores must be those with the IDF inside.
+    @Test(arguments: [("Planung", "\"planung\""), ("Jugend*", "\"jugend\" *"), ("title:Planung", "title : \"planung\"")])
+    func aOnePhraseSearchScoresAsWithTheIDFInTheRank(_ query: String, _ match: String) throws {
+        let results = try catalog.search(SearchQuery(text: query, limit: 100, offset: 0))
+        #expect(results.total > 3)
+        let ranking = SearchRanking(QueryCompiler.compile(.text(QueryText(text: "Planung"))))
+        let weights = SearchRanking.weights
+        let expected = try catalog.withReader { connection in
+            var scores: [String: Double] = [:]
+            try connection.run("""
+                SELECT r.id, r.year, \(RankFunction.name)(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body))
+                FROM records_fts JOIN records r ON r.rowid = records_fts.rowid WHERE records_fts MATCH ?
+                """, [.text(match)]) { row in
+                scores[row.text(0) ?? ""] = ranking.score(bm25: row.double(2) ?? .nan, year: row.int(1) ?? 0)
+            }
+            return scores
+        }
+        #expect(expected.count == results.total)
+        for hit in results.hits {
+            let score = try #require(expected[hit.id])
+            #expect(abs(hit.score - score) < 1e-9 * max(1, abs(score)), "\(query) \(hit.id)")
+        }
+    }
+
     @Test func scoresEqualBM25WhenLengthsAreNotLoaded() throws {
         let scores = try scores("\"planung\" AND \"kommune\"")
         #expect(!scores.isEmpty)

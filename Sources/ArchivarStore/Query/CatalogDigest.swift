@@ -45,6 +45,8 @@ final class CatalogDigest {
     /// What one pass over the matches found.
     struct Pass {
         var total = 0
+        /// The rows `matches` gave, before `filters`.
+        var scanned = 0
         /// How many matches have each value, by field.
         var counts: [SearchFacetField: [String: Int]] = [:]
         /// The best `offset + limit` matches, best first.
@@ -64,6 +66,8 @@ final class CatalogDigest {
     private var values: [[String]] = []
     /// Entries by rowid.
     private var entries: [Entry] = []
+    /// The records in the catalog (entries with a type), as of the last build.
+    private(set) var recordCount = 0
     /// The codes (into `values[author]`) of every record's people, end to end.
     private var people: [UInt32] = []
 
@@ -97,7 +101,7 @@ final class CatalogDigest {
                 return collector
             }
         }
-        var pass = Pass(total: collected.total, best: collected.best)
+        var pass = Pass(total: collected.total, scanned: collected.scanned, best: collected.best)
         for (field, name) in Self.fields.enumerated() {
             let counts = collected.counts[collected.starts[field] ..< collected.starts[field + 1]]
             var codes = counts.indices.filter { counts[$0] > 0 }.map { $0 - counts.startIndex }
@@ -134,6 +138,7 @@ final class CatalogDigest {
         /// Every field's counts by code, field after field.
         var counts: [Int]
         var total = 0
+        var scanned = 0
         /// The best rows so far, best first, at most `keep`.
         var best: [Ranked] = []
 
@@ -152,6 +157,7 @@ final class CatalogDigest {
         }
 
         mutating func take(_ rowid: Int, bm25: Double) {
+            scanned += 1
             guard rowid >= 0, rowid < entries.count else { return }
             let entry = entries[rowid]
             guard entry.codes.0 != CatalogDigest.none, tests.allSatisfy({ $0.passes(entry) }) else { return }
@@ -264,6 +270,7 @@ final class CatalogDigest {
         self.values = values
         self.entries = entries
         self.people = people
+        recordCount = entries.count { $0.codes.0 != Self.none }
         try lengths.load(from: connection)
     }
 }

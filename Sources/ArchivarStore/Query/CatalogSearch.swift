@@ -23,13 +23,14 @@ extension Catalog {
             return false
         })
         let compiled = rest.map(QueryCompiler.compile)
-        let ranking = SearchRanking(ranked: compiled?.match != nil)
+        let ranking = SearchRanking(compiled)
         return try withReader { connection in
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
-            let pass = try digest.pass(over: compiled.map(ranking.matches), where: filters, cached: compiled?.hasFixedShape ?? true,
+            var pass = try digest.pass(over: compiled.map(ranking.matches), where: filters, cached: compiled?.hasFixedShape ?? true,
                                        ranking: ranking, keep: keep, people: SearchFacets.valueLimit, in: connection)
+            ranking.complete(&pass, records: digest.recordCount)
             results.total = pass.total
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
@@ -83,8 +84,17 @@ struct SearchRanking {
     static let recencyYears = 20
 
     let ranked: Bool
+    /// Whether the query is one phrase, whose IDF the pass applies after counting the
+    /// matches (`RankFunction.withoutIDF`).
+    private let deferredIDF: Bool
     /// The first year that still gets a boost.
     private let oldest = Calendar(identifier: .gregorian).component(.year, from: Date()) - Self.recencyYears
+
+    /// The ranking of `compiled` (nil: a query of top-level filters only).
+    init(_ compiled: CompiledQuery?) {
+        ranked = compiled?.match != nil
+        deferredIDF = compiled.map { $0.isOnePhrase && $0.conditions.isEmpty } ?? false
+    }
 
     /// `SELECT` of each match's rowid and BM25 score (0 for filters only).
     func matches(_ compiled: CompiledQuery) -> SQLFragment {
@@ -92,10 +102,19 @@ struct SearchRanking {
         guard ranked else { return SQLFragment(sql: "SELECT r.rowid, 0.0 " + scope.sql, values: scope.values) }
         let weights = Self.weights
         let rowid = compiled.conditions.isEmpty ? "records_fts.rowid" : "r.rowid"
+        let idf = deferredIDF ? ", '\(RankFunction.withoutIDF)'" : ""
         return SQLFragment(sql: """
-            SELECT \(rowid), \(RankFunction.name)(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body)) \
+            SELECT \(rowid), \(RankFunction.name)(records_fts, \(weights.title), \(weights.creators), \(weights.abstract), \(weights.body)\(idf)) \
             \(scope.sql)
             """, values: scope.values)
+    }
+
+    /// Applies the IDF the pass left out (`deferredIDF`): one factor for every score, from
+    /// the rows the phrase matched (`Pass.scanned`) among `records`.
+    func complete(_ pass: inout CatalogDigest.Pass, records: Int) {
+        guard deferredIDF else { return }
+        let idf = RankFunction.inverseFrequency(rows: records, matching: pass.scanned)
+        pass.best = pass.best.map { CatalogDigest.Ranked(rowid: $0.rowid, score: $0.score * idf, dateRank: $0.dateRank) }
     }
 
     /// The score of a match (higher is better): its BM25 (which FTS5 gives negated) raised

@@ -20,6 +20,8 @@ struct CompiledQuery {
     let match: String?
     /// Conditions on `records r`, each one parameterised.
     let conditions: [SQLFragment]
+    /// Whether `match` is one FTS5 phrase (one word, phrase or prefix, nothing else).
+    var isOnePhrase = false
 
     /// `FROM … WHERE …` selecting the matching records: from `records_fts` alone when there
     /// is only a `match`, else from `records r` (joined to `records_fts` when there is a
@@ -52,7 +54,8 @@ struct CompiledQuery {
 enum QueryCompiler {
     static func compile(_ tree: QueryNode) -> CompiledQuery {
         let part = compile(node: tree)
-        return CompiledQuery(match: part.match, conditions: part.conditions)
+        let isOnePhrase = if case .text = tree { part.conditions.isEmpty } else { false }
+        return CompiledQuery(match: part.match, conditions: part.conditions, isOnePhrase: isOnePhrase)
     }
 
     /// What a subtree requires: its FTS5 expression and its SQL conditions, both at once.

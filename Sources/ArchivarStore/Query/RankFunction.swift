@@ -1,7 +1,7 @@
 import CSQLite
 import Foundation
 
-/// The FTS5 auxiliary function `archivar_rank(records_fts, weight…)`: the weighted BM25 of
+/// The FTS5 auxiliary function `archivar_rank(records_fts, weight…[, 'without-idf'])`: the weighted BM25 of
 /// FTS5's own `bm25()` (k1 = 1.2, b = 0.75, one IDF per phrase from the rows it matches, the
 /// score negated so that smaller is better), computed with less work per row:
 /// - the row's length (its tokens in all columns) comes from `DocumentLengths` in memory,
@@ -17,6 +17,18 @@ enum RankFunction {
     static let name = "archivar_rank"
     static let k1 = 1.2
     static let b = 0.75
+    /// An argument after the weights: score every phrase with IDF 1. For a query of one
+    /// phrase the IDF is the same for every row and changes no order; the caller multiplies
+    /// by `inverseFrequency(rows:matching:)` once it has counted the matches itself. That
+    /// spares FTS5 a second pass over all the phrase's rows (`xQueryPhrase`), which for a
+    /// prefix means merging its terms once more.
+    static let withoutIDF = "without-idf"
+
+    /// BM25's IDF as FTS5 computes it: never below 1e-6, so a word in most rows still counts.
+    static func inverseFrequency(rows: Int, matching: Int) -> Double {
+        let idf = log((Double(rows) - Double(matching) + 0.5) / (Double(matching) + 0.5))
+        return idf > 0 ? idf : 1e-6
+    }
 
     /// Makes `archivar_rank` known to `connection`; rows' lengths are taken from `lengths`
     /// when it has them.
@@ -65,23 +77,36 @@ final class DocumentLengths {
 }
 
 /// What `archivar_rank` works out once per query: the columns' weights, each phrase's IDF
-/// and the average row length. Kept by FTS5 as the query's auxiliary data.
+/// and the average row length, with the rows' lengths as the query began. Kept by FTS5 as
+/// the query's auxiliary data. Plain buffers, read per row without reference counting.
 private final class QueryStatistics {
-    let weights: [Double]
-    let inverseFrequencies: [Double]
+    let weights: UnsafeMutableBufferPointer<Double>
+    let inverseFrequencies: UnsafeMutableBufferPointer<Double>
     let averageLength: Double
-    /// `DocumentLengths.byRowid` as the query began (read per row without a lookup of the holder).
-    let lengths: [Int32]
+    /// A copy of `DocumentLengths.byRowid`.
+    let lengths: UnsafeMutableBufferPointer<Int32>
 
     init(weights: [Double], inverseFrequencies: [Double], averageLength: Double, lengths: [Int32]) {
-        self.weights = weights
-        self.inverseFrequencies = inverseFrequencies
+        self.weights = Self.copy(weights)
+        self.inverseFrequencies = Self.copy(inverseFrequencies)
         self.averageLength = averageLength
-        self.lengths = lengths
+        self.lengths = Self.copy(lengths)
+    }
+
+    deinit {
+        weights.deallocate()
+        inverseFrequencies.deallocate()
+        lengths.deallocate()
+    }
+
+    private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+        return buffer
     }
 
     /// FTS5's statistics: rows in the table, tokens in all of them, rows each phrase matches.
-    static func of(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, weights: [Double],
+    static func of(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, weights: [Double], withIDF: Bool,
                    lengths: [Int32]) -> QueryStatistics? {
         var rows: Int64 = 0
         var tokens: Int64 = 0
@@ -90,62 +115,29 @@ private final class QueryStatistics {
         var inverseFrequencies: [Double] = []
         for phrase in 0 ..< api.pointee.xPhraseCount(fts) {
             var hits: Int64 = 0
+            guard withIDF else {
+                inverseFrequencies.append(1)
+                continue
+            }
             guard api.pointee.xQueryPhrase(fts, phrase, &hits, countRow) == SQLITE_OK else { return nil }
-            let matching = Double(hits)
-            let idf = log((Double(rows) - matching + 0.5) / (matching + 0.5))
-            inverseFrequencies.append(idf > 0 ? idf : 1e-6)
+            inverseFrequencies.append(RankFunction.inverseFrequency(rows: Int(rows), matching: Int(hits)))
         }
         return QueryStatistics(weights: weights, inverseFrequencies: inverseFrequencies,
                                averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, lengths: lengths)
     }
-}
 
-/// `xQueryPhrase`'s callback: counts the rows the phrase matches.
-private func countRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ count: UnsafeMutableRawPointer?) -> Int32 {
-    count?.assumingMemoryBound(to: Int64.self).pointee += 1
-    return SQLITE_OK
-}
-
-/// The auxiliary function itself (`fts5_extension_function`).
-private func rank(
-    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
-    _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
-) {
-    guard let api, let fts, let result else { return }
-    let functions = api.pointee
-    let statistics: QueryStatistics
-    if let stored = functions.xGetAuxdata(fts, 0) {
-        statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
-    } else {
-        let columns = Int(functions.xColumnCount(fts))
-        let weights = (0 ..< columns).map { column in
-            column < Int(argumentCount) ? sqlite3_value_double(arguments?[column]) : 1.0
-        }
-        guard let userData = functions.xUserData(fts),
-              let made = QueryStatistics.of(api, fts, weights: weights,
-                                            lengths: Unmanaged<DocumentLengths>.fromOpaque(userData).takeUnretainedValue().byRowid)
-        else {
-            sqlite3_result_error(result, "archivar_rank: FTS5 statistics unavailable", -1)
+    /// The current row's score into `result`.
+    func score(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer, into result: OpaquePointer) {
+        let rowid = Int(functions.xRowid(fts))
+        var length = rowid >= 0 && rowid < lengths.count ? lengths[rowid] : -1
+        if length < 0, functions.xColumnSize(fts, -1, &length) != SQLITE_OK {
+            sqlite3_result_error(result, "archivar_rank: row length unavailable", -1)
             return
         }
-        let retained = Unmanaged.passRetained(made).toOpaque()
-        guard functions.xSetAuxdata(fts, retained, releaseStatistics) == SQLITE_OK else {
-            sqlite3_result_error_nomem(result) // FTS5 released the data already
-            return
-        }
-        statistics = made
-    }
-    let rowid = Int(functions.xRowid(fts))
-    var length = rowid >= 0 && rowid < statistics.lengths.count ? statistics.lengths[rowid] : -1
-    if length < 0, functions.xColumnSize(fts, -1, &length) != SQLITE_OK {
-        sqlite3_result_error(result, "archivar_rank: row length unavailable", -1)
-        return
-    }
-    let k1 = RankFunction.k1, b = RankFunction.b
-    let lengthNorm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
-    var score = 0.0
-    statistics.weights.withUnsafeBufferPointer { weights in
-        for (phrase, idf) in statistics.inverseFrequencies.enumerated() {
+        let k1 = RankFunction.k1, b = RankFunction.b
+        let lengthNorm = k1 * (1 - b + b * Double(length) / averageLength)
+        var score = 0.0
+        for phrase in inverseFrequencies.indices {
             var iterator = Fts5PhraseIter()
             var column: Int32 = -1
             var offset: Int32 = 0
@@ -155,10 +147,49 @@ private func rank(
                 frequency += Int(column) < weights.count ? weights[Int(column)] : 1.0
                 functions.xPhraseNext(fts, &iterator, &column, &offset)
             }
-            score += idf * (frequency * (k1 + 1)) / (frequency + lengthNorm)
+            score += inverseFrequencies[phrase] * (frequency * (k1 + 1)) / (frequency + lengthNorm)
         }
+        sqlite3_result_double(result, -score)
     }
-    sqlite3_result_double(result, -score)
+}
+
+/// `xQueryPhrase`'s callback: counts the rows the phrase matches.
+private func countRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ count: UnsafeMutableRawPointer?) -> Int32 {
+    count?.assumingMemoryBound(to: Int64.self).pointee += 1
+    return SQLITE_OK
+}
+
+/// The auxiliary function itself (`fts5_extension_function`): the query's statistics on
+/// its first row, then the row's score.
+private func rank(
+    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
+    _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+) {
+    guard let api, let fts, let result else { return }
+    let functions = api.pointee
+    if let stored = functions.xGetAuxdata(fts, 0) {
+        // FTS5 holds the statistics for the whole query: no retain needed per row.
+        Unmanaged<QueryStatistics>.fromOpaque(stored)._withUnsafeGuaranteedRef { $0.score(functions, fts, into: result) }
+        return
+    }
+    let columns = Int(functions.xColumnCount(fts))
+    let weights = (0 ..< columns).map { column in
+        column < Int(argumentCount) ? sqlite3_value_double(arguments?[column]) : 1.0
+    }
+    let withIDF = argumentCount <= columns
+        || sqlite3_value_text(arguments?[columns]).map { String(cString: $0) } != RankFunction.withoutIDF
+    guard let userData = functions.xUserData(fts),
+          let statistics = QueryStatistics.of(api, fts, weights: weights, withIDF: withIDF,
+                                              lengths: Unmanaged<DocumentLengths>.fromOpaque(userData).takeUnretainedValue().byRowid)
+    else {
+        sqlite3_result_error(result, "archivar_rank: FTS5 statistics unavailable", -1)
+        return
+    }
+    guard functions.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque(), releaseStatistics) == SQLITE_OK else {
+        sqlite3_result_error_nomem(result) // FTS5 released the statistics already
+        return
+    }
+    statistics.score(functions, fts, into: result)
 }
 
 private func releaseStatistics(_ statistics: UnsafeMutableRawPointer?) {
