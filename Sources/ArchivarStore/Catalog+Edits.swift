@@ -8,7 +8,7 @@ extension Catalog {
     public func edit(_ id: String, changes: [String: JSONValue]) throws -> Record? {
         try withWriter { connection in
             guard var record = try Self.record(id: id, in: connection) else { return nil }
-            return try connection.savepoint("edit") {
+            return try atomically(savepoint: "edit") { _ in
                 var kept = try Self.edits(of: id, connection)
                 for (field, value) in changes {
                     kept[field] = value

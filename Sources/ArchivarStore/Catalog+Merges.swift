@@ -10,28 +10,26 @@ import Foundation
 /// - `merge_survivors`: a survivor's own version, without anything merged into it;
 /// - `merge_vetoes`: pairs a librarian unmerged, which the rules never merge again.
 /// Each operation runs in a savepoint: inside a harvest's transaction it is part of it,
-/// and on its own it is all or nothing.
+/// and on its own it is all or nothing (`Catalog.atomically`).
 extension Catalog {
     public func store(_ record: Record, origin: RecordOrigin) throws -> StoreResult {
         var incoming = record
         let proposal = incoming.mergeProposal
         incoming.mergeProposal = nil
         let origin = origin.itemID.isEmpty ? RecordOrigin(source: origin.source, itemID: incoming.id) : origin
-        return try withWriter { connection in
-            try connection.savepoint("merge") {
-                if let target = try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
-                                                    [.text(origin.source), .text(origin.itemID)]) {
-                    return try storeAgain(incoming, origin: origin, into: target, connection)
-                }
-                if let proposal {
-                    if let survivor = try Self.record(id: proposal.survivor, in: connection) {
-                        return try absorb(incoming, origin: origin, into: survivor, rule: proposal.rule, connection)
-                    }
-                    // The survivor went meanwhile: the record is new, under an id of its own.
-                    incoming.id = try Self.freeID(incoming.id, connection)
-                }
-                return StoreResult(outcome: try upsert(incoming, origin: origin), id: incoming.id)
+        return try atomically(savepoint: "merge") { connection in
+            if let target = try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
+                                                [.text(origin.source), .text(origin.itemID)]) {
+                return try storeAgain(incoming, origin: origin, into: target, connection)
             }
+            if let proposal {
+                if let survivor = try Self.record(id: proposal.survivor, in: connection) {
+                    return try absorb(incoming, origin: origin, into: survivor, rule: proposal.rule, connection)
+                }
+                // The survivor went meanwhile: the record is new, under an id of its own.
+                incoming.id = try Self.freeID(incoming.id, connection)
+            }
+            return StoreResult(outcome: try upsert(incoming, origin: origin), id: incoming.id)
         }
     }
 
@@ -46,7 +44,7 @@ extension Catalog {
             guard let absorbedRecord = try Self.record(id: absorbed, in: connection) else {
                 throw try Self.unknownRecord(absorbed, connection)
             }
-            return try connection.savepoint("merge") {
+            return try atomically(savepoint: "merge") { _ in
                 // The absorbed record's own version and origins; what was merged into it before
                 // now belongs to the survivor, each part still undoable on its own.
                 let own = try Self.ownVersion(of: absorbed, connection) ?? absorbedRecord
@@ -63,6 +61,7 @@ extension Catalog {
                 try connection.run("UPDATE origins SET record_id = ?1 WHERE record_id = ?2", [.text(survivor), .text(absorbed)])
                 let pair = Self.pair(survivor, absorbed)
                 try connection.run("DELETE FROM merge_vetoes WHERE first = ?1 AND second = ?2", [.text(pair.0), .text(pair.1)])
+                try DeferredIndexing.indexIfUnindexed(absorbed, connection)
                 try connection.run("DELETE FROM records WHERE id = ?1", [.text(absorbed)])
                 try rewrite(RecordMerge.merge(survivorRecord, with: absorbedRecord), connection)
                 return entry
@@ -81,7 +80,7 @@ extension Catalog {
                 if try !containsRecord(id: survivor) { throw try Self.unknownRecord(survivor, connection) }
                 throw ArchivarError(path: survivor, "\(absorbed) was not merged into \(survivor)")
             }
-            return try connection.savepoint("merge") {
+            return try atomically(savepoint: "merge") { _ in
                 let parted = try Record(json: JSONValue.parse(Data(found.json.utf8)))
                 var origins: [RecordOrigin] = []
                 try connection.run("SELECT source, item_id FROM merge_origins WHERE merge_id = ?1", [.integer(Int64(found.id))]) { row in

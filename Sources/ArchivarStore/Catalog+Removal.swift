@@ -10,7 +10,7 @@ extension Catalog {
     public func remove(_ id: String) throws -> RecordRemoval? {
         try withWriter { connection in
             guard let record = try Self.record(id: id, in: connection) else { return nil }
-            return try connection.savepoint("removal") {
+            return try atomically(savepoint: "removal") { _ in
                 let removal = RecordRemoval(id: id, date: Date())
                 try connection.run("INSERT INTO removed_records(id, removed_at, json) VALUES (?1, ?2, ?3)",
                                    [.text(id), .text(DateText.rfc3339(removal.date)), .text(record.json.canonicalText())])
@@ -24,6 +24,7 @@ extension Catalog {
                     SELECT source, item_id, ?2 FROM origins WHERE record_id = ?1
                     """, [.text(id), .integer(Int64(number))])
                 // Keys, origins, merges and edits of the record go with it (ON DELETE CASCADE).
+                try DeferredIndexing.indexIfUnindexed(id, connection)
                 try connection.run("DELETE FROM records WHERE id = ?1", [.text(id)])
                 return removal
             }

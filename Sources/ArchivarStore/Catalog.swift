@@ -2,7 +2,8 @@ import ArchivarCore
 import Foundation
 
 /// The catalog on SQLite (WAL mode): records, duplicate keys, origins, source state
-/// and the FTS5 index, kept in step by triggers.
+/// and the FTS5 index, kept in step by triggers and, for new records, by each write
+/// transaction before it commits (`DeferredIndexing`).
 ///
 /// Two connections: writes and the lookups transforms make during a harvest go
 /// through the writer (so they see the harvest's own uncommitted records); searches
@@ -36,6 +37,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try Migrations.apply(to: writer)
         try SearchAnalysis.rebuildIndexIfOutdated(writer)
         try SearchFields.refreshIfOutdated(writer)
+        try DeferredIndexing.prepare(writer)
         reader = try Connection(file: file)
         // Searches read many index pages: map the file instead of copying pages through the cache.
         try reader.execute("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;")
@@ -73,6 +75,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
 
     /// One transaction around `body`. Nested calls join the outer transaction.
     /// Only one task writes at a time (harvests are serialized by the run lock).
+    /// The records it added are indexed just before it commits (`DeferredIndexing`).
     public func transaction<T>(_ body: () async throws -> T) async throws -> T {
         let outermost = try withWriter { connection -> Bool in
             transactionDepth += 1
@@ -87,10 +90,8 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         }
         do {
             let result = try await body()
-            try withWriter { connection in
-                transactionDepth -= 1
-                if outermost { try connection.execute("COMMIT") }
-            }
+            if outermost { try withWriter(Self.indexAndCommit) }
+            withWriter { _ in transactionDepth -= 1 }
             return result
         } catch {
             withWriter { connection in
@@ -101,6 +102,34 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` (under the writer's lock) as one unit of writes. Inside an open transaction
+    /// it is part of it, in a savepoint named `savepoint` when one is given (then all of `body`
+    /// or nothing of it stays); on its own it is a transaction of its own, which indexes the
+    /// records `body` added before it commits.
+    func atomically<T>(savepoint: String? = nil, _ body: (Connection) throws -> T) throws -> T {
+        try withWriter { connection in
+            if connection.isInTransaction {
+                guard let savepoint else { return try body(connection) }
+                return try connection.savepoint(savepoint) { try body(connection) }
+            }
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                let result = try body(connection)
+                try Self.indexAndCommit(connection)
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Indexes the transaction's new records, then commits it.
+    private static func indexAndCommit(_ connection: Connection) throws {
+        try DeferredIndexing.indexAll(connection)
+        try connection.execute("COMMIT")
+    }
+
     // MARK: Records
 
     public func upsert(_ record: Record, origin: RecordOrigin) throws -> UpsertOutcome {
@@ -108,7 +137,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         let record = try withLibrarianEdits(record)
         let hash = record.contentHash()
         let now = DateText.rfc3339(Date())
-        return try withWriter { connection in
+        return try atomically { connection in
             var existing: (hash: String, json: String)?
             try connection.run("SELECT hash, json FROM records WHERE id = ?1", [.text(record.id)]) { row in
                 existing = (row.text(0) ?? "", row.text(1) ?? "{}")
@@ -138,6 +167,9 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
             }
             let text = SearchText(stored)
             let json = stored.json.canonicalText()
+            // Its update trigger deletes the row's old terms from the index: they must be there.
+            if existing != nil { try DeferredIndexing.indexIfUnindexed(stored.id, connection) }
+            var rowid: Int64 = 0
             try connection.run("""
                 INSERT INTO records(id, kind, type, source, category, year, sort_date, hash, json, title, creators, body, abstract)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -145,12 +177,14 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
                     category = excluded.category, year = excluded.year, sort_date = excluded.sort_date,
                     hash = excluded.hash, json = excluded.json, title = excluded.title,
                     creators = excluded.creators, body = excluded.body, abstract = excluded.abstract
+                RETURNING rowid
                 """, [
                     .text(stored.id), .text(stored.kind), .text(stored.type), SQLValue(stored.source),
                     SQLValue(stored.category), SQLValue(stored.year), .text(stored.sortDate), .text(hash),
                     .text(json), .text(text.title), .text(text.creators), .text(text.body), .text(text.abstract),
-                ])
-            try SearchFields.storePeople(of: stored, in: connection)
+                ]) { row in rowid = Int64(row.int(0) ?? 0) }
+            if existing == nil { try DeferredIndexing.add(rowid, connection) }
+            try SearchFields.storePeople(of: stored, row: rowid, in: connection)
             try connection.run("DELETE FROM record_keys WHERE record_id = ?1", [.text(stored.id)])
             for key in RecordIdentity.duplicateKeys(for: stored) {
                 try connection.run("INSERT OR IGNORE INTO record_keys(key, record_id) VALUES (?1, ?2)", [.text(key), .text(stored.id)])
@@ -162,12 +196,13 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
 
     @discardableResult
     public func withdraw(_ origin: RecordOrigin) throws -> Bool {
-        try withWriter { connection in
+        try atomically { connection in
             guard let recordID = try connection.text("SELECT record_id FROM origins WHERE source = ?1 AND item_id = ?2",
                                                      [.text(origin.source), .text(origin.itemID)]) else { return false }
             try connection.run("DELETE FROM origins WHERE source = ?1 AND item_id = ?2", [.text(origin.source), .text(origin.itemID)])
             let others = try connection.integer("SELECT count(*) FROM origins WHERE record_id = ?1", [.text(recordID)]) ?? 0
             guard others == 0 else { return false }
+            try DeferredIndexing.indexIfUnindexed(recordID, connection)
             try connection.run("DELETE FROM records WHERE id = ?1", [.text(recordID)])
             return true
         }
@@ -219,11 +254,12 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
 
     // MARK: Search (`search` is in CatalogSearch.swift)
 
-    /// Triggers keep the index in step with every write; this merges the index's
-    /// b-tree segments (a bounded amount of work) so searches stay fast.
+    /// Indexes the records the open transaction added (if any; see `DeferredIndexing`), then
+    /// merges the index's b-tree segments (a bounded amount of work) so searches stay fast.
     /// Spec: https://sqlite.org/fts5.html#the_merge_command
     public func maintainIndex() throws {
         try withWriter { connection in
+            try DeferredIndexing.indexAll(connection)
             try connection.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('merge', 500)")
         }
     }

@@ -193,6 +193,12 @@ enum Migrations {
         """
         CREATE INDEX records_by_facets ON records(type, year, source, kind);
         """,
+        // 9: new records are indexed by the catalog, all of a transaction's in one statement
+        //    before it commits (`DeferredIndexing`), no longer one by one by a trigger. The
+        //    update and delete triggers stay.
+        """
+        DROP TRIGGER records_fts_insert;
+        """,
     ]
 
     /// Applies every migration newer than the database's `user_version`, each in a

@@ -11,15 +11,10 @@ enum SearchFields {
     /// `record_people` holds changes.
     static let version = 2
 
-    /// Replaces the stored people of `record` (its row must exist): authors, then editors,
-    /// each person once, under the key `PersonKey(name).description`, with the name as
-    /// written (a CSL-JSON name object, canonical JSON; see `storedName(_:)`).
-    static func storePeople(of record: Record, in connection: Connection) throws {
-        guard let rowid = try connection.integer("SELECT rowid FROM records WHERE id = ?1", [.text(record.id)]) else { return }
-        try storePeople(of: record, row: Int64(rowid), in: connection)
-    }
-
-    private static func storePeople(of record: Record, row: Int64, in connection: Connection) throws {
+    /// Replaces the stored people of `record`, whose row in `records` is `row`: authors, then
+    /// editors, each person once, under the key `PersonKey(name).description`, with the name
+    /// as written (a CSL-JSON name object, canonical JSON; see `storedName(_:)`).
+    static func storePeople(of record: Record, row: Int64, in connection: Connection) throws {
         try connection.run("DELETE FROM record_people WHERE record = ?1", [.integer(row)])
         for (position, person) in people(of: record).enumerated() {
             try connection.run("INSERT INTO record_people(record, position, key, name) VALUES (?1, ?2, ?3, ?4)",
