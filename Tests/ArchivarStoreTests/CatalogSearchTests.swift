@@ -139,6 +139,27 @@ import Testing
         #expect(try found("kind:press year:..3000") == ["ikpe-news-beirat"])
     }
 
+    @Test func aBareYearFindsTheNumberInTheTextOrThePublicationYear() async throws {
+        // A 2023 record that names 2024 in its title; the 2024 records do not write 2024.
+        let outlook = Self.record("ikpe-news-ausblick", "Präventionsketten: Ausblick auf 2024", type: "webpage", year: 2023,
+                                  kind: RecordKind.press, source: "ikpe-news")
+        let catalog = catalog
+        try await catalog.transaction {
+            _ = try catalog.upsert(outlook, origin: RecordOrigin(source: "ikpe-news", itemID: outlook.id))
+        }
+        #expect(try foundSet("Präventionsketten 2024") == ["ikpe-news-beirat", "ikpe-news-ausblick"])
+        #expect(try foundSet("2024") == ["ikpe-news-beirat", "kommune360-flucht", "ikpe-news-ausblick"])
+        #expect(try found("Fischer 2016") == ["fischer2016unbegleitete"])
+        #expect(try foundSet("Fischer (2016 OR 2018)") == ["fischer2016unbegleitete", "fischer2018steuerung"])
+        #expect(try foundSet("kind:press -2024") == ["ikpe-news-undatiert"])
+        // In a phrase, with a field or with a star the number is text only.
+        #expect(try found("\"Präventionsketten 2024\"").isEmpty)
+        #expect(try found("\"2024\"") == ["ikpe-news-ausblick"])
+        #expect(try found("title:2024") == ["ikpe-news-ausblick"])
+        #expect(try found("202*") == ["ikpe-news-ausblick"])
+        #expect(try found("Präventionsketten 2023") == ["ikpe-news-ausblick"])
+    }
+
     @Test func orMixingTextAndFilters() throws {
         #expect(try foundSet("Flüchtlinge OR type:periodical") ==
             ["fischer2016unbegleitete", "fischer2023praxisforschung", "fischer2018steuerung"])

@@ -160,6 +160,21 @@ import Testing
         #expect(try search("Planung year:2020..2021 kind:publication").hits.map(\.id).sorted() == ["b", "c", "e"])
     }
 
+    @Test func aBareYearSelectsNoYearAndItsFacetLinkNarrowsToTheYear() async throws {
+        try await storePlanningRecords()
+        try await store([Self.record("outlook", "Planung bis 2021", year: 2019)])
+        let results = try search("Planung 2021")
+        #expect(Set(results.hits.map(\.id)) == ["d", "e", "outlook"])
+        #expect(facet(.year, of: results) == ["2021": 2, "2019": 1])
+        // `2021` may be the year or the text, so no year is selected yet; the link narrows.
+        #expect(results.facets.flatMap(\.values).allSatisfy { !$0.selected })
+        let year = try #require(results.facets.first { $0.field == .year }?.values.first { $0.value == "2021" })
+        #expect(year.query == "Planung 2021 year:2021")
+        let narrowed = try search(year.query)
+        #expect(Set(narrowed.hits.map(\.id)) == ["d", "e"])
+        #expect(narrowed.facets.first { $0.field == .year }?.values.first?.selected == true)
+    }
+
     @Test func authorWithAWholeNameFindsThePersonInAnySpelling() async throws {
         try await storePlanningRecords()
         try await store([Self.record("namesake", "Planung im Quartier", authors: [Name(family: "Fischer", given: "Hans-Jörg")])])
@@ -288,6 +303,15 @@ import Testing
             #expect(results.suggestion == suggestion, "\(typed)")
             #expect(try search(suggestion).total > 0, "\(suggestion)")
         }
+    }
+
+    @Test func aTypoBesideABareYearIsCorrectedAndTheSuggestionFindsTheYear() async throws {
+        try await storeRefugeeRecords()
+        try await store([Self.record("r5", "Flüchtlinge in Gera", year: 2024)])
+        let results = try search("Flüchtlnge 2024")
+        #expect(results.total == 0)
+        #expect(results.suggestion == "Flüchtlinge 2024")
+        #expect(try search("Flüchtlinge 2024").hits.map(\.id) == ["r5"])
     }
 
     @Test func aRareMisspellingGetsTheCommonWord() async throws {

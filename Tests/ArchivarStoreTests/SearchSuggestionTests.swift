@@ -61,6 +61,17 @@ import Testing
         #expect(try suggestion("Klanung") == nil)
     }
 
+    @Test func aHyphenatedWordIsCorrectedAsTheWholeRecordsWrite() async throws {
+        try await store(["r1": "Praxisforschung, hg. von Hilse-Carstensen", "r2": "Planung mit Hilse-Carstensen",
+                         "r3": "Kinder- und Jugendhilfe-Planung in Jena", "r4": "Jugendhilfe-Planung in Gera"])
+        // A typo at the start of a piece: the piece alone has no near word with its first letter.
+        #expect(try suggestion("Hilse-Karstensen") == "Hilse-Carstensen")
+        #expect(try suggestion("Hilse-Carstensn") == "Hilse-Carstensen")
+        #expect(try suggestion("Hilze-Carstensen Planung") == "Hilse-Carstensen Planung")
+        #expect(try suggestion("Jugendhilfe-Planumg") == "Jugendhilfe-Planung")
+        #expect(try suggestion("Hilse-Carstensen") == nil)
+    }
+
     // MARK: Distance
 
     /// The full matrix of the optimal string alignment distance, as textbooks write it.

@@ -14,7 +14,8 @@ extension Catalog {
         let parsed = QueryParser.parse(query.text)
         var results = SearchResults(query: query.text, total: 0, offset: query.offset, limit: query.limit, hits: [],
                                     message: parsed.message)
-        guard let tree = parsed.tree else { return results }
+        // A bare year (`Präventionsketten 2024`) also finds the records of that year.
+        guard let tree = parsed.tree?.withBareYears else { return results }
         // Filters every match must meet are tested on the digest; the rest goes to SQL.
         var filters: [QueryFilter] = []
         let rest = QueryNode.conjunction(of: tree.conjuncts.filter { part in
@@ -36,7 +37,7 @@ extension Catalog {
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
                                          hasPrefix: tree.hasPrefix, in: connection)
             let suggester = SearchSuggestion(connection: connection, vocabulary: vocabulary) { text in
-                guard let tree = QueryParser.parse(text).tree else { return 0 }
+                guard let tree = QueryParser.parse(text).tree?.withBareYears else { return 0 }
                 let scope = QueryCompiler.compile(tree).scope()
                 var count = 0
                 try Statement("SELECT count(*) " + scope.sql, connection: connection).run(scope.values) { count = $0.int(0) ?? 0 }

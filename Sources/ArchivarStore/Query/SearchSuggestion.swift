@@ -9,6 +9,10 @@ import Foundation
 /// terms are analysed (folded, stemmed); the word shown is the one records write there
 /// (`search_vocabulary_instances` says where), nearest to what was typed, then most
 /// often written. The suggestion is kept only when it finds more than the query did.
+/// A hyphenated word (`Hilse-Karstensen`) is corrected as a whole: the index holds its
+/// pieces written together only as a stem, so that stem is compared with the terms, and the
+/// spelling shown is the hyphenated one records write (`Hilse-Carstensen`); when nothing is
+/// near the whole, each piece is corrected on its own.
 ///
 /// Candidates are the terms beginning with the word's first letter: a typo there is rare,
 /// and the vocabulary is read in one range of its order, which `SearchVocabulary` keeps
@@ -43,9 +47,7 @@ struct SearchSuggestion {
         var changed = false
         for text in tree.positiveTexts where !text.isPrefix {
             for word in Self.words(of: text.text, analyzer: analyzer) {
-                let known = try documents(containing: word.term)
-                guard known == 0 || total > 0 && known < Self.fewResults else { continue }
-                guard let spelling = try correction(of: word, knownFrom: known, analyzer: analyzer),
+                guard let spelling = try replacement(for: word, total: total, analyzer: analyzer),
                       let replaced = Self.replacing(word.written, with: spelling, in: suggested) else { continue }
                 suggested = replaced
                 changed = true
@@ -55,12 +57,48 @@ struct SearchSuggestion {
         return suggested
     }
 
+    /// What to write instead of `word` when the index does not know it, or knows it from few
+    /// records while the query finds little (`total`); nil when nothing near is better known.
+    private func replacement(for word: Word, total: Int, analyzer: GermanAnalyzer) throws -> String? {
+        let known = try documents(containing: word.term)
+        guard known == 0 || total > 0 && known < Self.fewResults else { return nil }
+        if let spelling = try correction(of: word, knownFrom: known, analyzer: analyzer) { return spelling }
+        return word.isHyphenated ? try correctingPieces(of: word, total: total, analyzer: analyzer) : nil
+    }
+
+    /// A hyphenated `word` with each piece corrected on its own (`Jugendhilfe-Planumg` →
+    /// `Jugendhilfe-Planung`), for a typo that changes the stem of the whole more than its
+    /// letters (`jugendhilfeplanumg` against `jugendhilfeplan`); nil when no piece changed.
+    private func correctingPieces(of word: Word, total: Int, analyzer: GermanAnalyzer) throws -> String? {
+        var written = Array(word.written.utf8)
+        var changed = false
+        // From the last piece back, so that the ranges before it stay where they are.
+        for range in word.pieces.reversed() {
+            guard let piece = Self.words(of: String(decoding: written[range], as: UTF8.self), analyzer: analyzer).first,
+                  let spelling = try replacement(for: piece, total: total, analyzer: analyzer) else { continue }
+            written.replaceSubrange(range, with: Array(spelling.utf8))
+            changed = true
+        }
+        return changed ? String(decoding: written, as: UTF8.self) : nil
+    }
+
     /// A word of the query: as written, folded (its letters only) and as the index term it
     /// is looked up by.
     struct Word {
         let written: String
         let folded: [Unicode.Scalar]
         let term: String
+        /// The byte ranges of its pieces in `written` (UTF-8): one for a plain word, more for
+        /// a hyphenated one (`Hilse-Carstensen`).
+        let pieces: [Range<Int>]
+
+        /// Written in pieces: the index holds such a word written together only as a stem
+        /// (`hilsecarstens`), not folded (`GermanAnalyzer`).
+        var isHyphenated: Bool { pieces.count > 1 }
+
+        /// The letters to look for near terms of the vocabulary: the folded word, which the
+        /// index holds beside the stem of a word written whole, or a hyphenated word's stem.
+        var letters: [Unicode.Scalar] { isHyphenated ? Array(term.unicodeScalars) : folded }
     }
 
     /// The words of `text` the query analysis sees, without those with digits or too short.
@@ -69,10 +107,17 @@ struct SearchSuggestion {
         var text = text
         text.withUTF8 { bytes in
             analyzer.tokenize(bytes, for: .query) { token, _, range in
-                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                let writtenBytes = UnsafeBufferPointer(rebasing: bytes[range])
+                let written = String(decoding: writtenBytes, as: UTF8.self)
                 let folded = GermanFolding.fold(written).unicodeScalars.filter { $0.properties.isAlphabetic }
                 if folded.count >= minimumLength, !written.contains(where: \.isNumber) {
-                    words.append(Word(written: written, folded: Array(folded), term: String(decoding: token, as: UTF8.self)))
+                    var pieces: [Range<Int>] = []
+                    WordSegmenter.forEachWord(in: writtenBytes) { word in
+                        pieces = word
+                        return false
+                    }
+                    words.append(Word(written: written, folded: Array(folded), term: String(decoding: token, as: UTF8.self),
+                                      pieces: pieces))
                 }
                 return true
             }
@@ -91,7 +136,7 @@ struct SearchSuggestion {
     /// The best spelling for `word`, which `known` records contain: from the nearest terms
     /// in more records, the spelling nearest to what was typed.
     private func correction(of word: Word, knownFrom known: Int, analyzer: GermanAnalyzer) throws -> String? {
-        var candidates = try vocabulary.candidates(near: word.folded, excluding: word.term, inMoreThan: 2 * known,
+        var candidates = try vocabulary.candidates(near: word.letters, excluding: word.term, inMoreThan: 2 * known,
                                                    limit: Self.maximumDistance, in: connection)
         candidates.sort { ($0.distance, $1.documents, $0.term) < ($1.distance, $0.documents, $1.term) }
         var best: (spelling: String, distance: Int, uses: Int)?
