@@ -22,6 +22,7 @@ extension CommandHelp {
             "  author:\"Hilse-Carstensen\"    a field's value may be quoted or grouped: title:(Planung OR Steuerung)",
             "  type:book  kind:press  source:inso   only records of this type, kind or source",
             "  year:2019  year:2019..2022  year:..2010  year:2019..   a year or a range of years",
+            "  Präventionsketten 2024        a bare year is the number in the text or the year of publication",
             "  ( … )                         groups; AND (in capitals) may be written, changes nothing",
             "A query that cannot be read in full is searched for what could be, with a note saying what was wrong.",
             "The list ends with the counts by type, year, person, source and kind: add e.g. type:book to narrow down.",

@@ -77,16 +77,16 @@ final class CatalogDigest {
     /// `people` most frequent are counted in `Pass.counts` (ties: by key). Rebuilds the table
     /// first when the database changed.
     ///
-    /// The filters are tested here, on the table, rather than in SQL, which would look
+    /// The conditions are tested here, on the table, rather than in SQL, which would look
     /// each match up in `records`: for a common word that is most of the time.
-    func pass(over matches: SQLFragment?, where filters: [QueryFilter], cached: Bool, ranking: SearchRanking, keep: Int,
-              people limit: Int, in connection: Connection) throws -> Pass {
+    func pass(over matches: SQLFragment?, where conditions: [DigestCondition], cached: Bool, ranking: SearchRanking,
+              keep: Int, people limit: Int, in connection: Connection) throws -> Pass {
         let current = try connection.integer("PRAGMA data_version")
         if current == nil || current != version {
             try build(from: connection)
             version = current
         }
-        let tests = filters.map(test)
+        let tests = try conditions.map { try test($0, in: connection) }
         let collected = try entries.withUnsafeBufferPointer { entries in
             try people.withUnsafeBufferPointer { people in
                 var collector = Collector(entries: entries, people: people, tests: tests, ranking: ranking, keep: keep,
@@ -160,7 +160,7 @@ final class CatalogDigest {
             scanned += 1
             guard rowid >= 0, rowid < entries.count else { return }
             let entry = entries[rowid]
-            guard entry.codes.0 != CatalogDigest.none, tests.allSatisfy({ $0.passes(entry) }) else { return }
+            guard entry.codes.0 != CatalogDigest.none, tests.allSatisfy({ $0.passes(entry, rowid: rowid) }) else { return }
             total += 1
             counts.withUnsafeMutableBufferPointer { counts in
                 counts[starts[0] + Int(entry.codes.0)] += 1
@@ -185,8 +185,32 @@ final class CatalogDigest {
         }
     }
 
-    /// A filter as a test of an entry: the codes of the values it accepts, or a year range.
+    /// A condition as a test of an entry: it passes when one of its filters does or its
+    /// texts matched the record (`rows`).
     private struct Test {
+        let filters: [FilterTest]
+        /// By rowid: whether the texts of the condition match; nil when it has none.
+        let rows: [Bool]?
+
+        func passes(_ entry: Entry, rowid: Int) -> Bool {
+            if let rows, rowid < rows.count, rows[rowid] { return true }
+            return filters.contains { $0.passes(entry) }
+        }
+    }
+
+    /// The test of `condition`; its texts' matches are read from the index now.
+    private func test(_ condition: DigestCondition, in connection: Connection) throws -> Test {
+        guard !condition.texts.isEmpty else { return Test(filters: condition.filters.map(test), rows: nil) }
+        var rows = [Bool](repeating: false, count: entries.count)
+        let match = "(" + condition.texts.map(QueryCompiler.expression).joined(separator: " OR ") + ")"
+        try connection.run("SELECT rowid FROM records_fts WHERE records_fts MATCH ?", [.text(match)]) { row in
+            if let rowid = row.int(0), rowid >= 0, rowid < rows.count { rows[rowid] = true }
+        }
+        return Test(filters: condition.filters.map(test), rows: rows)
+    }
+
+    /// A filter as a test of an entry: the codes of the values it accepts, or a year range.
+    private struct FilterTest {
         /// The position in `Entry.codes`: type, year, source, kind.
         let field: Int
         /// Accepted codes of `field` (types, sources, kinds); nil for a year range.
@@ -211,7 +235,7 @@ final class CatalogDigest {
     /// The test of `filter`, as `QueryCompiler` would write it in SQL: values compared
     /// ignoring ASCII case (`COLLATE NOCASE`), a missing source equal to "", a record
     /// without a year in no range.
-    private func test(_ filter: QueryFilter) -> Test {
+    private func test(_ filter: QueryFilter) -> FilterTest {
         switch filter {
         case .equals(let column, let wanted):
             let field = switch column {
@@ -220,10 +244,10 @@ final class CatalogDigest {
             case .kind: 3
             }
             let folded = Self.asciiLowercased(wanted)
-            return Test(field: field, accepted: values[field].map { Self.asciiLowercased($0) == folded },
+            return FilterTest(field: field, accepted: values[field].map { Self.asciiLowercased($0) == folded },
                         acceptsMissing: field == 2 && wanted.isEmpty)
         case .years(let from, let through):
-            return Test(field: 1, accepted: nil,
+            return FilterTest(field: 1, accepted: nil,
                         years: (Int32(clamping: from ?? Int(Int32.min)), Int32(clamping: through ?? Int(Int32.max))))
         }
     }
@@ -272,5 +296,34 @@ final class CatalogDigest {
         self.people = people
         recordCount = entries.count { $0.codes.0 != Self.none }
         try lengths.load(from: connection)
+    }
+}
+
+/// A part of a query every match must meet that `CatalogDigest` tests in memory: one of
+/// `filters` holds, or one of `texts` matches. A filter alone (`type:book`) is one; so is an
+/// `OR` of filters and words (`2024 OR year:2024`, as a bare year reads).
+struct DigestCondition {
+    var filters: [QueryFilter]
+    var texts: [QueryText] = []
+
+    /// The condition `node` is, when it is a filter or an `OR` of filters and plain texts
+    /// with at least one filter; nil otherwise (it goes to SQL).
+    init?(_ node: QueryNode) {
+        switch node {
+        case .filter(let filter):
+            filters = [filter]
+        case .any(let parts):
+            filters = []
+            for part in parts {
+                switch part {
+                case .filter(let filter): filters.append(filter)
+                case .text(let text) where PersonFilter(text) == nil: texts.append(text)
+                default: return nil
+                }
+            }
+            guard !filters.isEmpty else { return nil }
+        default:
+            return nil
+        }
     }
 }

@@ -16,11 +16,12 @@ extension Catalog {
                                     message: parsed.message)
         // A bare year (`Präventionsketten 2024`) also finds the records of that year.
         guard let tree = parsed.tree?.withBareYears else { return results }
-        // Filters every match must meet are tested on the digest; the rest goes to SQL.
-        var filters: [QueryFilter] = []
+        // Filters every match must meet, alone or in an OR with words, are tested on the
+        // digest; the rest goes to SQL.
+        var conditions: [DigestCondition] = []
         let rest = QueryNode.conjunction(of: tree.conjuncts.filter { part in
-            guard case .filter(let filter) = part else { return true }
-            filters.append(filter)
+            guard let condition = DigestCondition(part) else { return true }
+            conditions.append(condition)
             return false
         })
         let compiled = rest.map(QueryCompiler.compile)
@@ -29,7 +30,7 @@ extension Catalog {
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
-            var pass = try digest.pass(over: compiled.map(ranking.matches), where: filters, cached: compiled?.hasFixedShape ?? true,
+            var pass = try digest.pass(over: compiled.map(ranking.matches), where: conditions, cached: compiled?.hasFixedShape ?? true,
                                        ranking: ranking, keep: keep, people: SearchFacets.valueLimit, in: connection)
             ranking.complete(&pass, records: digest.recordCount)
             results.total = pass.total
