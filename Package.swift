@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "ArchivarTestSupport", dependencies: ["ArchivarWeb"], path: "Tests/ArchivarTestSupport"),
         .testTarget(name: "ArchivarCoreTests", dependencies: ["ArchivarCore", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarStoreTests", dependencies: ["ArchivarStore", "ArchivarTestSupport"]),
-        .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup"]),
+        .testTarget(name: "ArchivarMarkupTests", dependencies: ["ArchivarMarkup", "ArchivarTestSupport"]),
         .testTarget(name: "ArchivarWebTests", dependencies: ["ArchivarWeb", "ArchivarStore", "ArchivarTestSupport"]),
         .testTarget(name: "PluginTests", dependencies: [
             "Feeds", "Bibliography", "OAIPMH", "Scrape", "Exec", "Normalize", "HTMLPublisher", "AtomPublisher",

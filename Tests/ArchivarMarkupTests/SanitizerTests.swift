@@ -1,4 +1,5 @@
 import ArchivarMarkup
+import ArchivarTestSupport
 import Foundation
 import Testing
 
@@ -106,17 +107,13 @@ import Testing
 /// Random HTML fragments: known, unknown and dropped elements nested at random, some left
 /// open or closed twice, with attributes, entities, German text and odd white space.
 struct TagSoup {
-    private var state: UInt64
+    /// The same seed gives the same fragments.
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    /// SplitMix64: the same seed gives the same fragments.
     private mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((value ^ (value >> 31)) % UInt64(bound))
+        Int(generator.next() % UInt64(bound))
     }
 
     private mutating func pick(_ choices: [String]) -> String { choices[next(choices.count)] }
