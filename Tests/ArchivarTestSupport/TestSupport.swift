@@ -24,6 +24,24 @@ public final class TemporaryDirectory: @unchecked Sendable {
         try Data(text.utf8).write(to: target)
         return target
     }
+
+    /// Writes `text` to `path` as an executable (mode 755), through a descriptor no child
+    /// process inherits (`O_CLOEXEC`). Tests run in parallel, and a program another test
+    /// starts while this file is open for writing would otherwise keep it open, so that
+    /// starting this file fails with "text file busy" (ETXTBSY) for as long as it runs.
+    @discardableResult
+    public func writeExecutable(_ text: String, to path: String) throws -> URL {
+        let target = file(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ Foundation.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        return target
+    }
 }
 
 /// Paths inside the repository, for tests that use the bundled samples.

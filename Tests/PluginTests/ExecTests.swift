@@ -28,9 +28,7 @@ private final class ExecHarness: Sendable {
     /// Writes an executable shell script into the temp directory.
     @discardableResult
     func script(_ name: String, _ body: String) throws -> URL {
-        let file = try temporary.write("#!/bin/sh\n" + body + "\n", to: name)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
-        return file
+        try temporary.writeExecutable("#!/bin/sh\n" + body + "\n", to: name)
     }
 
     func source(_ program: String, arguments: [String] = [], timeout: String? = nil) -> SourceDefinition {
