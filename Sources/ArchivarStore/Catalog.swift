@@ -5,24 +5,17 @@ import Foundation
 /// and the FTS5 index, kept in step by triggers and, for new records, by each write
 /// transaction before it commits (`DeferredIndexing`).
 ///
-/// Two connections: writes and the lookups transforms make during a harvest go
-/// through the writer (so they see the harvest's own uncommitted records); searches
-/// and listings go through the reader, which sees committed data only. Each
-/// connection is confined to its own lock.
+/// Writes and the lookups transforms make during a harvest go through the writer (so
+/// they see the harvest's own uncommitted records), under its lock; searches and listings
+/// go through a reader (`CatalogReaders`: one per thread reading at the same time, up to
+/// the number of cores), which sees committed data only.
 public final class Catalog: CatalogWriter, @unchecked Sendable {
-    // @unchecked: every use of `writer` happens under `writerLock`, of `reader` under
-    // `readerLock`; `transactionDepth` is only touched under `writerLock`.
+    // @unchecked: every use of `writer` happens under `writerLock`; `transactionDepth` is
+    // only touched under `writerLock`; each reader is used by one thread at a time (`readers`).
     private let writer: Connection
-    private let reader: Connection
+    private let readers: CatalogReaders
     private let writerLock = NSRecursiveLock()
-    private let readerLock = NSLock()
     private var transactionDepth = 0
-    /// Every record's length in the full-text index, for `archivar_rank` on the reader.
-    private let documentLengths = DocumentLengths()
-    /// What searches read of every record besides its text, used under `readerLock`.
-    let digest: CatalogDigest
-    /// The index terms „Meinten Sie …?“ compares a word with, used under `readerLock`.
-    let vocabulary = SearchVocabulary()
     /// The database file.
     public let file: URL
 
@@ -38,12 +31,7 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try SearchAnalysis.rebuildIndexIfOutdated(writer)
         try SearchFields.refreshIfOutdated(writer)
         try DeferredIndexing.prepare(writer)
-        reader = try Connection(file: file)
-        // Searches read many index pages: map the file instead of copying pages through the cache.
-        try reader.execute("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;")
-        try GermanTokenizer.register(on: reader, cacheDirectory: file.deletingLastPathComponent())
-        try RankFunction.register(on: reader, lengths: documentLengths)
-        digest = CatalogDigest(lengths: documentLengths)
+        readers = try CatalogReaders(file: file)
     }
 
     private static func requireFTS5(_ connection: Connection) throws {
@@ -64,11 +52,14 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         return try body(writer)
     }
 
-    /// Runs `body` on the reader connection, under its lock.
-    func withReader<T>(_ body: (Connection) throws -> T) rethrows -> T {
-        readerLock.lock()
-        defer { readerLock.unlock() }
-        return try body(reader)
+    /// Runs `body` on a reader connection that no other thread uses meanwhile.
+    func withReader<T>(_ body: (Connection) throws -> T) throws -> T {
+        try readers.use { try body($0.connection) }
+    }
+
+    /// Runs `body` with a reader and what searches keep beside it (`CatalogReader`).
+    func withSearchReader<T>(_ body: (CatalogReader) throws -> T) throws -> T {
+        try readers.use(body)
     }
 
     // MARK: Transactions

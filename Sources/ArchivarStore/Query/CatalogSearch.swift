@@ -26,7 +26,8 @@ extension Catalog {
         })
         let compiled = rest.map(QueryCompiler.compile)
         let ranking = SearchRanking(compiled)
-        return try withReader { connection in
+        return try withSearchReader { reader in
+            let connection = reader.connection, digest = reader.digest
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let keep = query.offset > Int.max - query.limit ? Int.max : query.offset + query.limit
@@ -37,7 +38,7 @@ extension Catalog {
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
                                          hasPrefix: tree.hasPrefix, in: connection)
-            let suggester = SearchSuggestion(connection: connection, vocabulary: vocabulary) { text in
+            let suggester = SearchSuggestion(connection: connection, vocabulary: reader.vocabulary) { text in
                 guard let tree = QueryParser.parse(text).tree?.withBareYears else { return 0 }
                 let scope = QueryCompiler.compile(tree).scope()
                 var count = 0
