@@ -20,7 +20,9 @@ struct Deduplicator {
             resolved.id = earlier
             return resolved
         }
-        if let proposal = try proposal(for: record) {
+        // Remembered in the record: the catalog indexes it under the same keys when it stores it.
+        let keys = resolved.rememberMatchKeys()
+        if let proposal = try proposal(for: record, keys: keys) {
             resolved.mergeProposal = proposal
             return resolved
         }
@@ -30,10 +32,11 @@ struct Deduplicator {
         return resolved
     }
 
-    /// The merge for `record`: the strongest key's stored record that nothing vetoes.
-    private func proposal(for record: Record) throws -> MergeProposal? {
+    /// The merge for `record`, whose match keys are `keys`: the strongest key's stored record
+    /// that nothing vetoes.
+    private func proposal(for record: Record, keys: [(rule: MergeRule, key: String)]) throws -> MergeProposal? {
         var vetoed: Set<String> = []
-        for (rule, key) in RecordIdentity.matchKeys(for: record) {
+        for (rule, key) in keys {
             guard let id = try catalog.recordID(matchingAny: [key]), !vetoed.contains(id) else { continue }
             guard let stored = try catalog.record(id: id), RecordIdentity.veto(merging: record, into: stored) == nil,
                   try !catalog.areKeptApart(id, record.id) else {

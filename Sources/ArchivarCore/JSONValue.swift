@@ -98,7 +98,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return output
     }
 
-    private func write(to output: inout [UInt8]) {
+    /// Appends the value's canonical text.
+    func write(to output: inout [UInt8]) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -113,15 +114,31 @@ public enum JSONValue: Sendable, Hashable, Codable {
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             output.append(UInt8(ascii: "{"))
-            let sorted = object.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = object.sorted { Self.utf8Precedes($0.key, $1.key) }
             for (index, (key, value)) in sorted.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.write(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                value.write(to: &output)
+                Self.writeMember(key, value, to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends one object member, `"key":value`.
+    static func writeMember(_ key: String, _ value: JSONValue, to output: inout [UInt8]) {
+        write(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        value.write(to: &output)
+    }
+
+    /// Whether `one`'s UTF-8 sorts before `other`'s, byte by byte (a shorter prefix first):
+    /// canonical key order. `String`'s own `<` orders by Unicode's canonical equivalence instead.
+    static func utf8Precedes(_ one: String, _ other: String) -> Bool {
+        var left = one.utf8.makeIterator(), right = other.utf8.makeIterator()
+        while let byte = left.next() {
+            guard let otherByte = right.next() else { return false }
+            if byte != otherByte { return byte < otherByte }
+        }
+        return right.next() != nil
     }
 
     /// Whole numbers as integers (as `encode(to:)` writes them); others as `JSONEncoder`

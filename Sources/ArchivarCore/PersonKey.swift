@@ -100,6 +100,12 @@ public struct PersonKey: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Lowercase with German transliteration (ä→ae, ß→ss), other marks removed, words
     /// joined by `-`. Letters of other scripts are kept, so every name has a key.
     static func fold(_ text: String) -> String {
+        if let folded = TextFolding.asciiSlug(text, maxLength: .max) { return String(decoding: folded, as: UTF8.self) }
+        return unicodeFold(text)
+    }
+
+    /// `fold` for any text, character by character.
+    static func unicodeFold(_ text: String) -> String {
         TextFolding.germanASCII(text.lowercased())
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .joined(separator: "-")
@@ -114,14 +120,13 @@ public struct PersonKey: Hashable, Comparable, Sendable, CustomStringConvertible
         if let dot = word.firstIndex(of: "."), word.index(after: dot) != word.endIndex, word[word.index(after: dot)] != "-" {
             word = String(word[...dot])
         }
-        let letters = word.filter(\.isLetter)
-        if letters.count == 2, word.count == 2, letters.allSatisfy(\.isUppercase) {
-            return ([fold(String(letters.prefix(1)))], true)
+        if word.count == 2, word.allSatisfy({ $0.isLetter && $0.isUppercase }) {
+            return ([fold(String(word.prefix(1)))], true)
         }
         var parts: [String] = []
         var isAbbreviated = false
         for part in word.split(separator: "-") {
-            let folded = fold(String(part)).replacingOccurrences(of: "-", with: "")
+            let folded = fold(String(part)).filter { $0 != "-" }
             guard !folded.isEmpty else { continue }
             if part.hasSuffix(".") || part.filter(\.isLetter).count == 1 { isAbbreviated = true }
             parts.append(folded)

@@ -28,35 +28,47 @@ extension Pipeline {
         let tally = ImportTally(ImportReport(file: file.relativeDescription, plugin: plugin))
         let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.report($0) })
         let fetcher = Fetcher(userAgent: userAgent, maxBytes: source.maxBytes, timeout: source.timeout)
-        do {
-            try await catalog.transaction {
-                let context = IngestContext(
-                    source: source, location: file, fetcher: fetcher, logger: logger,
-                    emit: { delivered in
+        // The plugin reads on its own task, ahead of storing (`IngestFeed`): the file is
+        // parsed on one core while the records before are stored on the other.
+        let feed = IngestFeed()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await ingest(IngestContext(source: source, location: file, fetcher: fetcher, logger: logger,
+                                                   emit: { try await feed.send(.record($0)) }, report: { tally.report($0) }))
+                    feed.finish()
+                } catch {
+                    feed.finish(throwing: error)
+                }
+            }
+            do {
+                try await catalog.transaction {
+                    while let event = try await feed.next() {
+                        guard case .record(let delivered) = event else { continue } // an import withdraws nothing
                         var record = delivered
                         record.kind = RecordKind.publication
                         let entry = tally.nextEntry()
                         progress(entry)
                         let itemID = RecordIdentity.itemID(of: record)
                         let origin = RecordOrigin(source: source.id, itemID: itemID)
-                        guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
+                        guard let ready = try await self.prepare(record, from: source, context: transformContext) else { continue }
                         if let removal = try self.removal(of: ready, origin: origin) {
                             tally.skip("entry \(entry) “\(itemID)”: \(removal) (as \(removal.id))")
-                            return
+                            continue
                         }
                         let problems = RecordValidation.problems(in: ready)
                         guard problems.isEmpty else {
                             let reasons = problems.map(\.description).joined(separator: "; ")
                             tally.report(Problem("entry \(entry) “\(itemID)”: \(reasons)"))
-                            return
+                            continue
                         }
                         tally.count(try self.catalog.store(ready, origin: origin))
-                    },
-                    report: { tally.report($0) })
-                try await ingest(context)
+                    }
+                }
+            } catch {
+                feed.cancel()
+                throw ArchivarError.wrapping(error, stage: plugin, path: file.relativeDescription)
             }
-        } catch {
-            throw ArchivarError.wrapping(error, stage: plugin, path: file.relativeDescription)
         }
         return tally.snapshot
     }

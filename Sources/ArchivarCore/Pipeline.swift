@@ -39,71 +39,113 @@ public struct Pipeline: Sendable {
     // MARK: Harvest
 
     /// Harvests each source in one transaction of its own. A failing source is reported
-    /// and leaves what was stored before untouched; the others go on.
+    /// and leaves what was stored before untouched; the others go on. The plugins read the
+    /// sources one after the other on a task of their own, ahead of storing (`IngestFeed`):
+    /// while one source's records are stored, indexed and committed, the next source is
+    /// already fetched and parsed.
     public func harvest(_ sources: [SourceDefinition], now: Date = Date()) async -> HarvestReport {
-        var results: [SourceResult] = []
-        for (index, source) in sources.enumerated() {
-            logger.info("[\(index + 1)/\(sources.count)] harvest \(source.id)", ["plugin": source.plugin])
-            let result = await harvest(source, now: now)
-            for problem in result.problems {
-                let place = source.location(root: config.rootDirectory).relativeDescription + (problem.line.map { ":line \($0)" } ?? "")
-                logger.warning("\(source.id): \(place): \(problem.message)")
+        let states = (try? catalog.sourceStates()) ?? [:]
+        let runs = sources.map { SourceRun($0, state: states[$0.id] ?? SourceState(id: $0.id), pipeline: self) }
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for run in runs { await run.read(with: self) }
             }
-            if let error = result.error {
-                logger.error("\(source.id): \(error)")
+            var results: [SourceResult] = []
+            for (index, run) in runs.enumerated() {
+                let source = run.source
+                logger.info("[\(index + 1)/\(sources.count)] harvest \(source.id)", ["plugin": source.plugin])
+                let result = await store(run, now: now)
+                for problem in result.problems {
+                    let place = source.location(root: config.rootDirectory).relativeDescription + (problem.line.map { ":line \($0)" } ?? "")
+                    logger.warning("\(source.id): \(place): \(problem.message)")
+                }
+                if let error = result.error {
+                    logger.error("\(source.id): \(error)")
+                }
+                results.append(result)
             }
-            results.append(result)
+            return HarvestReport(results: results)
         }
-        return HarvestReport(results: results)
     }
 
-    /// Harvests one source and records the outcome in its state: validators, a permanent
-    /// redirect, the next due time (interval, `Retry-After` or backoff), 410 disabling it.
-    private func harvest(_ source: SourceDefinition, now: Date) async -> SourceResult {
-        var state = (try? catalog.sourceStates()[source.id]) ?? SourceState(id: source.id)
-        let tally = HarvestTally()
-        let cursor = CursorBox(state.cursor)
-        let fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: userAgent,
-                              maxBytes: source.maxBytes, timeout: source.timeout)
-        let location = currentLocation(of: source, state: state)
+    /// Stores what the plugin reads of one source and records the outcome in its state:
+    /// validators, a permanent redirect, the next due time (interval, `Retry-After` or
+    /// backoff), 410 disabling it.
+    private func store(_ run: SourceRun, now: Date) async -> SourceResult {
+        let source = run.source, tally = run.tally
+        var state = run.state
         do {
-            let plugin = try registry.plugin(source.plugin, role: "ingest", for: source.file)
-            guard let ingest = plugin.ingestBody else { throw ArchivarError(path: source.file, "not an ingest plugin") }
             let transformContext = TransformContext(catalog: catalog, config: config, source: source, report: { tally.report($0) })
             let stored = try await catalog.transaction { () async throws -> Int in
-                let context = IngestContext(
-                    source: source, location: location, fetcher: fetcher,
-                    cursor: state.cursor, logger: logger,
-                    emit: { record in
+                while let event = try await run.feed.next() {
+                    switch event {
+                    case .record(let record):
                         let origin = RecordOrigin(source: source.id, itemID: RecordIdentity.itemID(of: record))
-                        guard let ready = try await self.prepare(record, from: source, context: transformContext) else { return }
+                        guard let ready = try await self.prepare(record, from: source, context: transformContext) else { continue }
                         if let removal = try self.removal(of: ready, origin: origin) {
                             self.logger.info("\(source.id): skipped “\(ready.displayTitle)”: \(removal) (as \(removal.id))")
-                            return
+                            continue
                         }
                         tally.count(try self.catalog.store(ready, origin: origin).outcome)
-                    },
-                    report: { tally.report($0) },
-                    saveCursor: { cursor.value = $0 },
-                    withdraw: { itemID in
+                    case .withdrawal(let itemID):
                         if try self.catalog.withdraw(RecordOrigin(source: source.id, itemID: itemID)) { tally.countWithdrawn() }
-                    })
-                try await ingest(context)
+                    }
+                }
                 return tally.snapshot.seen
             }
-            state.recordSuccess(of: source, at: now, permanentURL: fetcher.permanentRedirect(of: location),
-                                validators: fetcher.currentValidators)
-            state.cursor = cursor.value
+            state.recordSuccess(of: source, at: now, permanentURL: run.fetcher.permanentRedirect(of: run.location),
+                                validators: run.fetcher.currentValidators)
+            state.cursor = run.cursor.value
             state.lastError = tally.snapshot.problems.first.map { "\($0)" }
             // A 304 (nothing read) keeps the count of the last harvest that read the feed.
             if stored > 0 { state.itemCount = stored }
             try? catalog.saveSourceState(state)
             return SourceResult(source: source.id, tally: tally.snapshot, error: nil)
         } catch {
-            let failure = Self.describe(error, stage: source.plugin, location: location)
+            run.feed.cancel()
+            let failure = Self.describe(error, stage: source.plugin, location: run.location)
             state.recordFailure(of: source, at: now, error: error, message: failure.description)
             try? catalog.saveSourceState(state)
             return SourceResult(source: source.id, tally: tally.snapshot, error: failure)
+        }
+    }
+
+    /// One source in a harvest: what its plugin reads (`feed`) and what storing it needs.
+    private final class SourceRun: Sendable {
+        let source: SourceDefinition
+        let state: SourceState
+        let location: URL
+        let fetcher: Fetcher
+        let tally = HarvestTally()
+        let cursor: CursorBox
+        let feed = IngestFeed()
+
+        init(_ source: SourceDefinition, state: SourceState, pipeline: Pipeline) {
+            self.source = source
+            self.state = state
+            location = pipeline.currentLocation(of: source, state: state)
+            fetcher = Fetcher(etag: state.etag, lastModified: state.lastModified, userAgent: pipeline.userAgent,
+                              maxBytes: source.maxBytes, timeout: source.timeout)
+            cursor = CursorBox(state.cursor)
+        }
+
+        /// Runs the source's ingest plugin into `feed`, and ends the feed with its outcome.
+        func read(with pipeline: Pipeline) async {
+            do {
+                try Task.checkCancellation()
+                let plugin = try pipeline.registry.plugin(source.plugin, role: "ingest", for: source.file)
+                guard let ingest = plugin.ingestBody else { throw ArchivarError(path: source.file, "not an ingest plugin") }
+                let feed = feed, tally = tally, cursor = cursor
+                try await ingest(IngestContext(
+                    source: source, location: location, fetcher: fetcher, cursor: state.cursor, logger: pipeline.logger,
+                    emit: { try await feed.send(.record($0)) },
+                    report: { tally.report($0) },
+                    saveCursor: { cursor.value = $0 },
+                    withdraw: { try await feed.send(.withdrawal($0)) }))
+                feed.finish()
+            } catch {
+                feed.finish(throwing: error)
+            }
         }
     }
 

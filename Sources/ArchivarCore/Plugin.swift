@@ -86,7 +86,8 @@ public struct IngestContext: Sendable {
     /// The resolved `url`: a file URL or an http(s) URL.
     public let location: URL
     public let fetcher: Fetcher
-    /// Hands one record on; the pipeline transforms and stores it.
+    /// Hands one record on; the pipeline transforms and stores it, in the order emitted, while
+    /// the plugin reads on (`IngestFeed`). Throws when the pipeline stopped storing this source.
     public let emit: @Sendable (Record) async throws -> Void
     /// Reports a problem that did not stop the plugin (a broken item, a recovered error).
     public let report: @Sendable (Problem) -> Void

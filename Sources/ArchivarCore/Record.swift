@@ -14,6 +14,8 @@ public struct Record: Sendable, Hashable {
     public private(set) var fields: [String: JSONValue]
     /// Whether `content` came from the sanitizer (see `sanitizedContent`); not a field.
     var sanitized = SanitizedMark()
+    /// The match keys last made for the record (`rememberMatchKeys`); not a field.
+    var rememberedMatchKeys = RememberedMatchKeys()
 
     public init(id: String = "", fields: [String: JSONValue] = [:]) {
         self.id = id
@@ -183,10 +185,7 @@ public struct Record: Sendable, Hashable {
 
     /// A hash of every field but `hash` and `updated`: equal hashes mean nothing changed.
     public func contentHash() -> String {
-        var object = json.object ?? [:]
-        object["hash"] = nil
-        object["updated"] = nil
-        return StableHash.hex(of: JSONValue.object(object).canonicalText())
+        StableHash.hex(of: canonicalContent().utf8)
     }
 
     private func names(_ field: String) -> [Name] {

@@ -45,8 +45,10 @@ public enum RecordIdentity {
 
     /// The keys under which two records count as the same work or item, strongest first:
     /// DOI, ISBN (an ISBN-10 as its ISBN-13), link, then normalized title + year + first
-    /// creator. `duplicateKeys(for:)` is the same list without the rules.
+    /// creator. `duplicateKeys(for:)` is the same list without the rules. Keys a stage
+    /// remembered in the record (`Record.rememberMatchKeys`) are taken while they hold.
     public static func matchKeys(for record: Record) -> [(rule: MergeRule, key: String)] {
+        if let remembered = record.rememberedMatchKeys.keys(for: record) { return remembered }
         var keys: [(rule: MergeRule, key: String)] = []
         if let doi = doi(of: record) { keys.append((.doi, "doi:" + doi)) }
         for isbn in ownISBNs(of: record).sorted() { keys.append((.isbn, "isbn:" + isbn)) }

@@ -4,10 +4,25 @@ import Foundation
 /// feed item ids. Stable across runs and machines, unlike `Hasher`.
 public enum StableHash {
     public static func value(of bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        if let hash = bytes.withContiguousStorageIfAvailable(value(ofContiguous:)) { return hash }
+        var hash = offsetBasis
+        for byte in bytes { hash = adding(byte, to: hash) }
+        return hash
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    private static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// `value(of:)` over bytes in one piece (an array, a native string's UTF-8), without an iterator.
+    private static func value(ofContiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        var index = 0
+        while index < bytes.count {
+            hash = adding(bytes[index], to: hash)
+            index += 1
         }
         return hash
     }

@@ -117,6 +117,12 @@ public enum TextFolding {
     /// Lowercase ASCII with German transliteration (ä→ae, ß→ss) and other diacritics
     /// dropped; everything but letters and digits becomes a single `-`.
     public static func slug(_ text: String, maxLength: Int = 80) -> String {
+        if let slug = asciiSlug(text, maxLength: maxLength) { return String(decoding: slug, as: UTF8.self) }
+        return unicodeSlug(text, maxLength: maxLength)
+    }
+
+    /// `slug` for any text, character by character.
+    static func unicodeSlug(_ text: String, maxLength: Int) -> String {
         var result = ""
         var length = 0 // result.count, which is O(n) on String; result is ASCII, one byte per character
         var pendingDash = false
@@ -139,8 +145,107 @@ public enum TextFolding {
 
     /// A key for comparing texts: lowercase, transliterated, only letters and digits.
     public static func matchKey(_ text: String) -> String {
-        slug(text, maxLength: 200).filter { $0 != "-" }
+        if let slug = asciiSlug(text, maxLength: 200) {
+            return String(decoding: slug.lazy.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+        }
+        return unicodeSlug(text, maxLength: 200).filter { $0 != "-" }
     }
+
+    /// `slug(text, maxLength:)` worked out on the UTF-8 bytes, for text of ASCII, the Latin-1
+    /// letters that fold to ASCII (ä → ae, ß → ss, é → e, Ç → c; precomposed, with no combining
+    /// mark after them) and common punctuation (`separatorLength`): nearly every title and
+    /// name. Nil for any other text, which
+    /// needs Unicode case mapping and diacritics removal (`slug`'s general path). The words of
+    /// such text are its runs of ASCII letters and digits, so this also gives
+    /// `PersonKey.fold`'s result, with no length limit.
+    static func asciiSlug(_ text: String, maxLength: Int) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var result: [UInt8] = []
+            result.reserveCapacity(Swift.min(bytes.count * 2, maxLength) + 1)
+            var pendingDash = false
+            var index = 0
+            /// Appends a letter or digit; false when the slug is long enough.
+            func append(_ letter: UInt8) -> Bool {
+                if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                result.append(letter)
+                return result.count < maxLength
+            }
+            /// Whether the scalar at `index` may join the character before it (a combining mark,
+            /// a joiner): then that character is no letter of the slug, as the general path sees it.
+            func mayExtendPrevious() -> Bool {
+                index < bytes.count && bytes[index] >= 0xCC && separatorLength(bytes, at: index) == 0
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if byte.isASCIILetterOrDigit {
+                        guard append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) else {
+                            return mayExtendPrevious() ? nil : result
+                        }
+                    } else {
+                        pendingDash = true
+                    }
+                    continue
+                }
+                let separator = separatorLength(bytes, at: index)
+                if separator > 0 {
+                    index += separator
+                    pendingDash = true
+                    continue
+                }
+                guard byte == 0xC3, index + 1 < bytes.count, let folded = latin1Letters[Int(bytes[index + 1] & 0x3F)] else { return nil }
+                index += 2
+                guard let first = folded.first else {
+                    pendingDash = true // × and ÷
+                    continue
+                }
+                guard !mayExtendPrevious() else { return nil }
+                guard append(first), folded.count < 2 || append(folded[1]) else { break }
+            }
+            return result
+        }
+    }
+
+    /// The length of the punctuation scalar at `index` that `asciiSlug` may take as a word
+    /// separator (0 if none): no letter or digit, unchanged by case mapping and diacritics
+    /// removal, never part of another character. General Punctuation U+2010…U+205E (dashes,
+    /// typographic quotes), `€`, and the no-break space, `§`, `°`, `«` and `»`.
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let remaining = bytes.count - index
+        switch bytes[index] {
+        case 0xC2:
+            guard remaining >= 2 else { return 0 }
+            switch bytes[index + 1] {
+            case 0xA0, 0xA7, 0xAB, 0xB0, 0xBB: return 2
+            default: return 0
+            }
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            let punctuation = (second == 0x80 && third >= 0x90) || (second == 0x81 && third <= 0x9E) || (second == 0x82 && third == 0xAC)
+            return punctuation ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// What `germanASCII(text.lowercased())` makes of U+00C0…U+00FF (the second byte of their
+    /// UTF-8 after 0xC3, less 0x80): one or two ASCII letters, nothing for × and ÷ (no
+    /// letters), nil for Æ Ð Ø Þ æ ð ø þ, letters of their own that stay non-ASCII.
+    private static let latin1Letters: [[UInt8]?] = {
+        let upper = "a a a a ae a - c e e e e i i i i - n o o o o oe × - u u u ue y - ss"
+        let lower = "a a a a ae a - c e e e e i i i i - n o o o o oe ÷ - u u u ue y - y"
+        return (upper + " " + lower).split(separator: " ").map { folded in
+            switch folded {
+            case "-": nil
+            case "×", "÷": []
+            default: Array(folded.utf8)
+            }
+        }
+    }()
 
     /// German transliteration to ASCII: ä→ae, ö→oe, ü→ue, ß→ss; other marks removed.
     public static func germanASCII(_ text: String) -> String {

@@ -4,10 +4,11 @@ extension Connection {
     /// rolled back and the error is thrown on.
     /// Spec: https://sqlite.org/lang_savepoint.html
     func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)")
+        // Prepared once per name (the statement cache): a harvest opens one per record.
+        try run("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try execute("RELEASE \(name)")
+            try run("RELEASE \(name)")
             return result
         } catch {
             try? execute("ROLLBACK TO \(name); RELEASE \(name)")

@@ -16,6 +16,11 @@ enum SearchFields {
     /// as written (a CSL-JSON name object, canonical JSON; see `storedName(_:)`).
     static func storePeople(of record: Record, row: Int64, in connection: Connection) throws {
         try connection.run("DELETE FROM record_people WHERE record = ?1", [.integer(row)])
+        try addPeople(of: record, row: row, in: connection)
+    }
+
+    /// Stores the people of `record` for a row that has none stored (a new row).
+    static func addPeople(of record: Record, row: Int64, in connection: Connection) throws {
         for (position, person) in people(of: record).enumerated() {
             try connection.run("INSERT INTO record_people(record, position, key, name) VALUES (?1, ?2, ?3, ?4)",
                                [.integer(row), .integer(Int64(position)), .text(person.key), .text(person.name)])
@@ -26,10 +31,12 @@ enum SearchFields {
     private static func people(of record: Record) -> [(key: String, name: String)] {
         var seen: Set<String> = []
         return (record.authors + record.editors).compactMap { name in
-            guard let key = PersonKey(name)?.description, seen.insert(key).inserted else { return nil }
-            return (key, name.json.canonicalText())
+            guard let person = knownNames.person(name), seen.insert(person.key).inserted else { return nil }
+            return person
         }
     }
+
+    private static let knownNames = KnownNames()
 
     /// A name as `record_people.name` holds it; nil for text that is no name object.
     static func storedName(_ text: String) -> Name? {
@@ -79,5 +86,26 @@ enum SearchFields {
             try? connection.execute("ROLLBACK")
             throw error
         }
+    }
+}
+
+/// The key (`PersonKey(name).description`) and stored name (canonical JSON) of names seen
+/// before: a source's authors recur in record after record, and a key costs microseconds of
+/// Unicode work. One table for the process, emptied when it holds `limit` names.
+private final class KnownNames: @unchecked Sendable {
+    // @unchecked: `people` is only touched under `lock`.
+    private let lock = NSLock()
+    private var people: [Name: (key: String, name: String)?] = [:]
+    private static let limit = 10_000
+
+    /// The key and stored name of `name`; nil when it has no key.
+    func person(_ name: Name) -> (key: String, name: String)? {
+        if let known = lock.withLock({ people[name] }) { return known }
+        let person = PersonKey(name).map { (key: $0.description, name: name.json.canonicalText()) }
+        lock.withLock {
+            if people.count >= Self.limit { people.removeAll(keepingCapacity: true) }
+            people[name] = person
+        }
+        return person
     }
 }

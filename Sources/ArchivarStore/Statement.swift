@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A prepared statement: prepared in a throwing init, finalized in `deinit`, reset and
 /// cleared before each reuse. Confined to its connection's lock.
@@ -20,6 +21,16 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Binds UTF-8 text as it lies in its string or array (SQLite copies it), up to its first
+    /// NUL as a C string would end: no C string is made of a record's kilobytes of text.
+    private static func bind(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int32, to handle: OpaquePointer) -> Int32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return archivar_sqlite3_bind_text(handle, position, "", 0) }
+        let length = memchr(base, 0, bytes.count).map { $0 - UnsafeMutableRawPointer(mutating: base) } ?? bytes.count
+        return base.withMemoryRebound(to: CChar.self, capacity: length) {
+            archivar_sqlite3_bind_text(handle, position, $0, Int32(clamping: length))
+        }
+    }
+
     /// Binds `values` to ?1, ?2, … (after resetting), steps through every row and
     /// calls `row` for each. Bindings are cleared afterwards.
     func run(_ values: [SQLValue] = [], row: (Row) throws -> Void = { _ in }) throws {
@@ -36,7 +47,10 @@ final class Statement {
             case .null: code = sqlite3_bind_null(handle, position)
             case .integer(let number): code = sqlite3_bind_int64(handle, position, number)
             case .real(let number): code = sqlite3_bind_double(handle, position, number)
-            case .text(let text): code = archivar_sqlite3_bind_text(handle, position, text, -1)
+            case .text(let text):
+                var text = text
+                code = text.withUTF8 { Self.bind($0, at: position, to: handle) }
+            case .utf8(let bytes): code = bytes.withUnsafeBufferPointer { Self.bind($0, at: position, to: handle) }
             }
             guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
         }
@@ -55,6 +69,8 @@ enum SQLValue {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// Text given as its UTF-8 bytes (valid UTF-8), bound without making a `String` of it.
+    case utf8([UInt8])
 
     init(_ text: String?) { self = text.map { .text($0) } ?? .null }
     init(_ number: Int?) { self = number.map { .integer(Int64($0)) } ?? .null }

@@ -28,7 +28,7 @@ import Foundation
 /// Stop words stay: a phrase such as `"Planung und Steuerung"` needs them.
 ///
 /// One analyzer per FTS5 tokenizer instance, used by one connection at a time: it owns a
-/// stemmer and a cache of analysed words, neither thread-safe.
+/// stemmer and a cache of analysed words (`WordCache`), neither thread-safe.
 final class GermanAnalyzer {
     /// What FTS5 tokenizes a text for (`FTS5_TOKENIZE_*`).
     enum Purpose {
@@ -39,132 +39,115 @@ final class GermanAnalyzer {
     /// and the byte range of the text it stands for; false stops the tokenizing.
     typealias Emit = (_ token: UnsafeBufferPointer<UInt8>, _ colocated: Bool, _ range: Range<Int>) -> Bool
 
-    private let stemmer: SnowballStemmer
-    private let lexicon: () -> Lexicon
-    /// Words seen before, by the `WordHash` of their bytes as written.
-    private var cache: [UInt64: AnalyzedWord] = [:]
-    private static let cacheLimit = 50_000
+    private var analysis: Analysis
 
     /// Nil when libstemmer cannot make a German stemmer. `lexicon` is asked for on the first
     /// document word that may be a compound, so queries never load the word list.
     init?(lexicon: @escaping () -> Lexicon) {
         guard let stemmer = SnowballStemmer() else { return nil }
-        self.stemmer = stemmer
-        self.lexicon = lexicon
-    }
-
-    /// One word (or hyphen piece) as written, analysed.
-    private final class AnalyzedWord {
-        let written: [UInt8]
-        let folded: [UInt8]
-        let stem: [UInt8]
-        /// The colocated tokens of a document position, end to end: the stem again, the
-        /// folded word if it differs, the parts' stems. Nil until a document needs them.
-        var colocated: TokenList?
-
-        init(written: [UInt8], folded: [UInt8], stem: [UInt8]) {
-            self.written = written
-            self.folded = folded
-            self.stem = stem
-        }
-    }
-
-    /// Tokens stored end to end in one buffer.
-    private struct TokenList {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-
-        mutating func append(_ token: [UInt8]) {
-            bytes += token
-            ends.append(bytes.count)
-        }
-
-        func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-            bytes.withUnsafeBufferPointer { buffer in
-                var start = 0
-                for end in ends {
-                    guard body(UnsafeBufferPointer(rebasing: buffer[start ..< end])) else { return false }
-                    start = end
-                }
-                return true
-            }
-        }
+        analysis = Analysis(stemmer: stemmer, lexicon: lexicon)
     }
 
     /// Tokenizes `text` (UTF-8) for `purpose`, calling `emit` per token until it returns false.
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, for purpose: Purpose, emit: Emit) {
-        WordSegmenter.forEachWord(in: text) { pieces in
-            if pieces.count == 1 {
-                let word = analyze(UnsafeBufferPointer(rebasing: text[pieces[0]]), for: purpose)
-                return emitWord(word, joined: nil, range: pieces[0], for: purpose, emit: emit)
-            }
-            let words = pieces.map { analyze(UnsafeBufferPointer(rebasing: text[$0]), for: purpose) }
-            let whole = pieces[0].lowerBound ..< pieces[pieces.count - 1].upperBound
-            if purpose == .query {
-                let stem = stemmer.stem(words.flatMap(\.folded))
-                return stem.isEmpty || stem.withUnsafeBufferPointer { emit($0, false, whole) }
-            }
-            var joined = purpose == .document ? (stemmer.stem(words.flatMap(\.folded)), whole) : nil
-            for (word, range) in zip(words, pieces) where !word.stem.isEmpty {
-                guard emitWord(word, joined: joined, range: range, for: purpose, emit: emit) else { return false }
-                joined = nil
-            }
-            return true
+        analysis.tokenize(text, for: purpose, emit: emit)
+    }
+}
+
+/// The analyzer's work. A noncopyable struct run in place (`mutating`): the word cache is
+/// reached directly, not through the analyzer object, so a word costs no reference counting.
+private struct Analysis: ~Copyable {
+    typealias Purpose = GermanAnalyzer.Purpose
+
+    let stemmer: SnowballStemmer
+    let lexicon: () -> Lexicon
+    var cache = WordCache()
+
+    /// See `GermanAnalyzer.tokenize`.
+    mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>, for purpose: Purpose, emit: GermanAnalyzer.Emit) {
+        cache.makeRoomIfFull() // between texts: no word index is held
+        var segmenter = WordSegmenter(text)
+        while segmenter.next() {
+            let emitted = segmenter.joinedPieces.isEmpty
+                ? emitWord(analyze(text, segmenter.word, for: purpose), joined: nil, range: segmenter.word, for: purpose, emit: emit)
+                : emitJoinedWord(segmenter.joinedPieces, in: text, for: purpose, emit: emit)
+            guard emitted else { return }
         }
+    }
+
+    /// Emits the tokens of a word whose pieces a hyphen or an apostrophe joins.
+    private mutating func emitJoinedWord(_ pieces: [Range<Int>], in text: UnsafeBufferPointer<UInt8>, for purpose: Purpose,
+                                         emit: GermanAnalyzer.Emit) -> Bool {
+        var words: [WordCache.Index] = []
+        for piece in pieces { words.append(analyze(text, piece, for: purpose)) }
+        let whole = pieces[0].lowerBound ..< pieces[pieces.count - 1].upperBound
+        var written: [UInt8] = [] // the pieces' folded forms written together
+        for word in words { written += cache.text(cache.words[word].folded) }
+        if purpose == .query {
+            let stem = stemmer.stem(written)
+            return stem.isEmpty || stem.withUnsafeBufferPointer { emit($0, false, whole) }
+        }
+        var joined = purpose == .document ? (stemmer.stem(written), whole) : nil
+        for (word, range) in zip(words, pieces) where !cache.words[word].stem.isEmpty {
+            guard emitWord(word, joined: joined, range: range, for: purpose, emit: emit) else { return false }
+            joined = nil
+        }
+        return true
     }
 
     /// Emits the tokens of one position; `joined` (a hyphenated word written together) goes
     /// with the first piece of a document word.
-    private func emitWord(_ word: AnalyzedWord, joined: ([UInt8], Range<Int>)?, range: Range<Int>, for purpose: Purpose, emit: Emit) -> Bool {
+    private func emitWord(_ index: WordCache.Index, joined: ([UInt8], Range<Int>)?, range: Range<Int>, for purpose: Purpose,
+                          emit: GermanAnalyzer.Emit) -> Bool {
+        let word = cache.words[index]
         guard !word.stem.isEmpty else { return true }
-        let primary = purpose == .prefixQuery ? word.folded : word.stem
-        guard primary.withUnsafeBufferPointer({ emit($0, false, range) }) else { return false }
+        guard emit(cache.text(purpose == .prefixQuery ? word.folded : word.stem), false, range) else { return false }
         guard purpose == .document else { return true }
         if let (token, whole) = joined, !token.isEmpty {
             let emitted = token.withUnsafeBufferPointer { emit($0, true, whole) && emit($0, true, whole) }
             guard emitted else { return false }
         }
-        return word.colocated?.forEach { emit($0, true, range) } ?? true
+        guard let colocated = word.colocated else { return true }
+        for token in colocated {
+            guard emit(cache.text(cache.tokens[token]), true, range) else { return false }
+        }
+        return true
     }
 
-    /// The analysis of one word as written, from the cache when it was seen before.
-    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, for purpose: Purpose) -> AnalyzedWord {
-        let key = WordHash.of(bytes)
-        let word: AnalyzedWord
-        if let known = cache[key], known.written.count == bytes.count, known.written.withUnsafeBufferPointer({ written in
-            guard let stored = written.baseAddress, let given = bytes.baseAddress else { return true } // both empty
-            return memcmp(stored, given, bytes.count) == 0
-        }) {
-            word = known
+    /// The analysis of the word at `range` of `text`, from the cache when it was seen before.
+    private mutating func analyze(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, for purpose: Purpose) -> WordCache.Index {
+        let written = UnsafeBufferPointer(rebasing: text[range])
+        let hash = WordHash.of(written)
+        let index: WordCache.Index
+        if let known = cache.find(written, hash: hash) {
+            index = known
         } else {
-            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            let folded = GermanFolding.fold(bytes)
-            word = AnalyzedWord(written: Array(bytes), folded: folded, stem: folded.isEmpty ? [] : stemmer.stem(folded))
-            cache[key] = word
+            let folded = GermanFolding.fold(written)
+            index = cache.add(written, hash: hash, folded: folded, stem: folded.isEmpty ? [] : stemmer.stem(folded))
         }
-        if purpose == .document, word.colocated == nil { word.colocated = colocatedTokens(of: word) }
-        return word
+        if purpose == .document, cache.words[index].colocated == nil { setColocatedTokens(of: index) }
+        return index
     }
 
     /// The stem again, the folded word when it differs, and the stems of the compound parts,
     /// each once and none equal to the word's own stem.
-    private func colocatedTokens(of word: AnalyzedWord) -> TokenList {
-        var tokens = TokenList()
-        tokens.append(word.stem)
-        if word.folded != word.stem { tokens.append(word.folded) }
-        guard Self.startsWithCapital(word.written), WordHash.letterCount(word.folded) >= Decompounder.minimumCompoundLength,
-              !word.folded.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return tokens }
+    private mutating func setColocatedTokens(of index: WordCache.Index) {
+        let word = cache.words[index]
+        let stem = Array(cache.text(word.stem)), folded = Array(cache.text(word.folded))
+        let own = folded == stem ? [word.stem] : [word.stem, word.folded]
         var stems: [[UInt8]] = []
-        for part in Decompounder(lexicon: lexicon()).parts(of: word.folded) {
-            let stem = stemmer.stem(part)
-            if stem != word.stem, !stems.contains(stem) { stems.append(stem) }
+        if Self.startsWithCapital(cache.text(word.written)), WordHash.letterCount(folded) >= Decompounder.minimumCompoundLength,
+           !folded.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            for part in Decompounder(lexicon: lexicon()).parts(of: folded) {
+                let partStem = stemmer.stem(part)
+                if partStem != stem, !stems.contains(partStem) { stems.append(partStem) }
+            }
         }
-        stems.forEach { tokens.append($0) }
-        return tokens
+        cache.setColocated(index, own: own, new: stems)
     }
 
     /// Whether the word as written begins with a capital letter (`Planung`, `Ämter`, `Ökologie`).
-    private static func startsWithCapital(_ written: [UInt8]) -> Bool {
+    private static func startsWithCapital(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = written.first else { return false }
         if first < 0x80 { return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") }
         var iterator = written.makeIterator()

@@ -177,6 +177,17 @@ enum WordHash {
         return hash
     }
 
+    /// `of(_:)` for the tokenizer's words, without going through `Sequence`'s iterator.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = start
+        var index = 0
+        while index < bytes.count {
+            hash = adding(bytes[index], to: hash)
+            index += 1
+        }
+        return hash
+    }
+
     /// Letters (Unicode scalars) in UTF-8 `bytes`: the bytes that are not continuation bytes.
     static func letterCount(_ bytes: some Sequence<UInt8>) -> Int {
         var count = 0

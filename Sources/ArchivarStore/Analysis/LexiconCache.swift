@@ -37,6 +37,15 @@ enum LexiconCache {
         return lexicon
     }
 
+    /// Starts loading the lexicon on a thread of its own unless it is loaded: a write
+    /// transaction calls this when it begins, so that the load (up to a quarter of a second
+    /// when the cache must be built) overlaps with reading the feed instead of holding up the
+    /// indexing at commit. `lexicon(cachedIn:)` waits for a load under way.
+    static func prefetch(cachedIn directory: URL?) {
+        guard lock.withLock({ loaded == nil }) else { return }
+        Thread.detachNewThread { _ = lexicon(cachedIn: directory) }
+    }
+
     /// The table in `file`: magic, key, then the slots in this machine's byte order.
     static func read(_ file: URL, key: UInt64) -> Lexicon? {
         guard let data = try? Data(contentsOf: file), data.count > 16, (data.count - 16) % 8 == 0,

@@ -4,42 +4,77 @@
 /// of several pieces (`Hilse-Carstensen`, `O’Neill`); anything else separates words, so a
 /// trailing hyphen (`Kinder- und Jugendhilfe`) ends its word. Invalid UTF-8 separates too.
 /// Spec: https://www.unicode.org/reports/tr29/#Word_Boundaries (simplified: no Mid* joins)
-enum WordSegmenter {
+struct WordSegmenter {
+    private let text: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// The current word's byte range; valid after `next()` returned true.
+    private(set) var word: Range<Int> = 0 ..< 0
+    /// The byte ranges of the current word's pieces when a hyphen or an apostrophe joins
+    /// several (`Hilse-Carstensen`); empty for a plain word, which is one piece.
+    private(set) var joinedPieces: [Range<Int>] = []
+
+    /// A segmenter at the start of `text`.
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+    }
+
     /// Calls `body` with the byte ranges of each word's pieces (one range for a plain word),
     /// in text order, until it returns false. The array is reused: copy what you keep.
     static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Bool) {
-        var pieces: [Range<Int>] = []
-        var pieceStart: Int?
-        var stopped = false
-        func endWord(at end: Int) {
-            guard let start = pieceStart else { return }
-            pieces.append(start ..< end)
-            stopped = !body(pieces)
-            pieces.removeAll(keepingCapacity: true)
-            pieceStart = nil
+        var words = WordSegmenter(text)
+        var plain = [0 ..< 0]
+        while words.next() {
+            if words.joinedPieces.isEmpty {
+                plain[0] = words.word
+                guard body(plain) else { return }
+            } else {
+                guard body(words.joinedPieces) else { return }
+            }
         }
-        var index = 0
-        while index < text.count, !stopped {
-            let (kind, length) = classify(text, at: index)
+    }
+
+    /// Moves to the next word, setting `word` and `joinedPieces`; false at the end of the text.
+    mutating func next() -> Bool {
+        if !joinedPieces.isEmpty { joinedPieces.removeAll(keepingCapacity: true) }
+        var wordStart: Int?
+        var pieceStart = 0
+        while index < text.count {
+            let (kind, length) = Self.classify(text, at: index)
             switch kind {
             case .letter:
-                if pieceStart == nil { pieceStart = index }
+                if wordStart == nil {
+                    wordStart = index
+                    pieceStart = index
+                }
             case .ignorable:
                 break // inside a word it belongs to the word; outside it is nothing
             case .joiner:
                 let next = index + length
-                if let start = pieceStart, next < text.count, classify(text, at: next).kind == .letter {
-                    pieces.append(start ..< index)
+                if wordStart != nil, next < text.count, Self.classify(text, at: next).kind == .letter {
+                    joinedPieces.append(pieceStart ..< index)
                     pieceStart = next
-                } else {
-                    endWord(at: index)
+                } else if let wordStart {
+                    endWord(from: wordStart, lastPiece: pieceStart, at: index)
+                    index += length
+                    return true
                 }
             case .separator:
-                endWord(at: index)
+                if let wordStart {
+                    endWord(from: wordStart, lastPiece: pieceStart, at: index)
+                    index += length
+                    return true
+                }
             }
             index += length
         }
-        if !stopped { endWord(at: text.count) }
+        guard let wordStart else { return false }
+        endWord(from: wordStart, lastPiece: pieceStart, at: text.count)
+        return true
+    }
+
+    private mutating func endWord(from start: Int, lastPiece: Int, at end: Int) {
+        word = start ..< end
+        if !joinedPieces.isEmpty { joinedPieces.append(lastPiece ..< end) }
     }
 
     private enum Kind {
@@ -50,14 +85,12 @@ enum WordSegmenter {
     private static func classify(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (kind: Kind, length: Int) {
         let byte = text[index]
         if byte < 0x80 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            // Comparisons rather than range patterns, which the optimizer leaves as calls.
+            let lower = byte | 0x20
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
                 return (.letter, 1)
-            case UInt8(ascii: "-"), UInt8(ascii: "'"):
-                return (.joiner, 1)
-            default:
-                return (.separator, 1)
             }
+            return byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") ? (.joiner, 1) : (.separator, 1)
         }
         // À–ÿ (0xC3 0x80–0xBF) are letters but for × and ÷: every German letter, without a table lookup.
         if byte == 0xC3, index + 1 < text.count, text[index + 1] & 0xC0 == 0x80 {
