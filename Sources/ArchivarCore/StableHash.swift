@@ -10,14 +10,19 @@ public enum StableHash {
         return hash
     }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a's starting value, for hashes built byte by byte with `adding(_:to:)`.
+    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    private static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+    /// `hash` with one more byte.
+    @inlinable
+    public static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
-    /// `value(of:)` over bytes in one piece (an array, a native string's UTF-8), without an iterator.
-    private static func value(ofContiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// `value(of:)` over bytes in one piece (an array, a native string's UTF-8, a
+    /// tokenizer's word), without an iterator.
+    @inlinable
+    public static func value(ofContiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = offsetBasis
         var index = 0
         while index < bytes.count {

@@ -1,3 +1,4 @@
+import ArchivarCore
 import Foundation
 
 /// The German words a compound may be made of: Debian's `wngerman` word list
@@ -161,32 +162,17 @@ final class Lexicon: Sendable {
     }
 }
 
-/// FNV-1a over the bytes of a folded word: the lexicon's keys, computed incrementally by
-/// the decompounder for every substring it tries.
-/// Spec: http://www.isthe.com/chongo/tech/comp/fnv/
+/// The lexicon's keys: `StableHash` (FNV-1a) over the bytes of a folded word, computed
+/// incrementally by the decompounder for every substring it tries.
 enum WordHash {
-    static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let start = StableHash.offsetBasis
 
-    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
+    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 { StableHash.adding(byte, to: hash) }
 
-    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = start
-        for byte in bytes { hash = adding(byte, to: hash) }
-        return hash
-    }
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 { StableHash.value(of: bytes) }
 
     /// `of(_:)` for the tokenizer's words, without going through `Sequence`'s iterator.
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = start
-        var index = 0
-        while index < bytes.count {
-            hash = adding(bytes[index], to: hash)
-            index += 1
-        }
-        return hash
-    }
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { StableHash.value(ofContiguous: bytes) }
 
     /// Letters (Unicode scalars) in UTF-8 `bytes`: the bytes that are not continuation bytes.
     static func letterCount(_ bytes: some Sequence<UInt8>) -> Int {
