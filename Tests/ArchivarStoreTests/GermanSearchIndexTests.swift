@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The catalog's full-text index with the German tokenizer, on real SQLite: records go in
-/// through `Catalog.upsert` (the triggers index them), FTS5 queries come out ranked by bm25.
+/// through `Catalog.upsert` (indexed when their transaction commits), FTS5 queries come out ranked by bm25.
 @Suite struct GermanSearchIndexTests {
     let directory: TemporaryDirectory
     let catalog: Catalog
