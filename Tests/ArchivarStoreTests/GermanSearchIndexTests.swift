@@ -15,20 +15,6 @@ import Testing
         catalog = try Catalog(file: directory.file("state/archivar.sqlite"))
     }
 
-    private func store(_ titles: [String: String], creators: [String: [Name]] = [:]) async throws {
-        try await catalog.transaction {
-            for (id, title) in titles.sorted(by: { $0.key < $1.key }) {
-                var record = Record(id: id)
-                record.type = "book"
-                record.kind = RecordKind.publication
-                record.title = title
-                record.authors = creators[id] ?? []
-                record.issued = IssuedDate(year: 2020)
-                _ = try catalog.upsert(record, origin: RecordOrigin(source: "test", itemID: id))
-            }
-        }
-    }
-
     /// Ids of the records matching an FTS5 expression, best bm25 first.
     private func matches(_ expression: String) throws -> [String] {
         try catalog.withReader { connection in
@@ -42,9 +28,9 @@ import Testing
     }
 
     @Test func umlautSpellingsAndCapitalsFindEachOther() async throws {
-        try await store(["umlaut": "Jugendhilfeplanung in Thüringen", "digraph": "Sozialplanung in Thueringen",
-                         "capitals": "THÜRINGEN", "prevention": "Präventionsketten in Sachsen",
-                         "seed": "Praeventionsketten im Landkreis"])
+        try await catalog.storeBooks(["umlaut": "Jugendhilfeplanung in Thüringen", "digraph": "Sozialplanung in Thueringen",
+                                      "capitals": "THÜRINGEN", "prevention": "Präventionsketten in Sachsen",
+                                      "seed": "Praeventionsketten im Landkreis"])
         for query in ["Thüringen", "Thueringen", "THÜRINGEN", "thuringen"] {
             #expect(try matches("\"\(query)\"").sorted() == ["capitals", "digraph", "umlaut"], "\(query)")
         }
@@ -53,15 +39,15 @@ import Testing
     }
 
     @Test func inflectedFormsFindEachOther() async throws {
-        try await store(["refugees": "Unbegleitete minderjährige Flüchtlinge", "plans": "Planungen im Quartier"])
+        try await catalog.storeBooks(["refugees": "Unbegleitete minderjährige Flüchtlinge", "plans": "Planungen im Quartier"])
         #expect(try matches("\"Flüchtling\"") == ["refugees"])
         #expect(try matches("\"Planung\"") == ["plans"])
     }
 
     @Test func aWordFindsCompoundsButTheWholeWordRanksFirst() async throws {
         // Titles of comparable length: BM25's length normalization still favours much shorter ones.
-        try await store(["compound": "Jugendhilfeplanung in Thüringen", "handbook": "Handbuch Kommunale Planung und Steuerung",
-                         "sport": "Sporthalle am Markt"])
+        try await catalog.storeBooks(["compound": "Jugendhilfeplanung in Thüringen", "handbook": "Handbuch Kommunale Planung und Steuerung",
+                                      "sport": "Sporthalle am Markt"])
         #expect(try matches("\"Planung\"") == ["handbook", "compound"])
         #expect(try matches("\"Jugendhilfe\"") == ["compound"])
         #expect(try matches("\"Halle\"") == ["sport"])
@@ -69,7 +55,7 @@ import Testing
     }
 
     @Test func compoundPartsNeverShorterThanThreeLetters() async throws {
-        try await store(["sport": "Sporthalle"])
+        try await catalog.storeBooks(["sport": "Sporthalle"])
         let terms = try catalog.withWriter { connection in
             try connection.execute("CREATE VIRTUAL TABLE temp.records_terms USING fts5vocab(main, records_fts, row)")
             var terms: [String] = []
@@ -81,8 +67,8 @@ import Testing
     }
 
     @Test func hyphenatedNamesAreFoundWholeAndByEachPart() async throws {
-        try await store(["hilse": "Sozialplanung in der Praxis", "other": "Carstensen über Hilse"],
-                        creators: ["hilse": [Name(family: "Hilse-Carstensen", given: "Ute")]])
+        try await catalog.storeBooks(["hilse": "Sozialplanung in der Praxis", "other": "Carstensen über Hilse"],
+                                     authors: ["hilse": [Name(family: "Hilse-Carstensen", given: "Ute")]])
         #expect(try matches("\"Hilse-Carstensen\"") == ["hilse"])
         #expect(try matches("\"Hilse\"").sorted() == ["hilse", "other"])
         #expect(try matches("\"Carstensen\"").sorted() == ["hilse", "other"])
@@ -90,22 +76,22 @@ import Testing
     }
 
     @Test func phrasesWithStopWordsMatch() async throws {
-        try await store(["handbook": "Handbuch Kommunale Planung und Steuerung", "reverse": "Steuerung und Planung"])
+        try await catalog.storeBooks(["handbook": "Handbuch Kommunale Planung und Steuerung", "reverse": "Steuerung und Planung"])
         #expect(try matches("\"Planung und Steuerung\"") == ["handbook"])
         #expect(try matches("\"kommunale Planung\"") == ["handbook"])
     }
 
     @Test func prefixQueriesMatchTheWordsAsWritten() async throws {
-        try await store(["plans": "Planungen im Quartier", "planner": "Der Planer", "compound": "Jugendhilfeplanung",
-                         "thuringia": "Thüringen", "other": "Steuerung"])
+        try await catalog.storeBooks(["plans": "Planungen im Quartier", "planner": "Der Planer", "compound": "Jugendhilfeplanung",
+                                      "thuringia": "Thüringen", "other": "Steuerung"])
         #expect(try matches("plan*").sorted() == ["compound", "planner", "plans"])
         #expect(try matches("\"planungen\"*") == ["plans"])
         #expect(try matches("\"Thüringe\"*") == ["thuringia"])
     }
 
     @Test func indexStaysSoundThroughUpdatesAndWithdrawals() async throws {
-        try await store(["a": "Jugendhilfeplanung in Thüringen", "b": "Hilse-Carstensen: Sporthalle"])
-        try await store(["a": "Sozialplanung in Sachsen", "b": "Präventionsketten"])
+        try await catalog.storeBooks(["a": "Jugendhilfeplanung in Thüringen", "b": "Hilse-Carstensen: Sporthalle"])
+        try await catalog.storeBooks(["a": "Sozialplanung in Sachsen", "b": "Präventionsketten"])
         _ = try catalog.withdraw(RecordOrigin(source: "test", itemID: "b"))
         try catalog.withWriter { connection in
             try connection.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)")
@@ -116,7 +102,7 @@ import Testing
     }
 
     @Test func changedAnalysisRebuildsTheIndexOnStart() async throws {
-        try await store(["a": "Jugendhilfeplanung in Thüringen"])
+        try await catalog.storeBooks(["a": "Jugendhilfeplanung in Thüringen"])
         try catalog.withWriter { connection in
             try connection.execute("""
                 INSERT INTO records_fts(records_fts) VALUES ('delete-all');
@@ -153,7 +139,7 @@ import Testing
     }
 
     @Test func catalogSearchFindsCompoundsAndPhrases() async throws {
-        try await store(["compound": "Jugendhilfeplanung in Thüringen", "handbook": "Handbuch Kommunale Planung und Steuerung"])
+        try await catalog.storeBooks(["compound": "Jugendhilfeplanung in Thüringen", "handbook": "Handbuch Kommunale Planung und Steuerung"])
         #expect(try catalog.search(SearchQuery(text: "Planung")).hits.map(\.id) == ["handbook", "compound"])
         #expect(try catalog.search(SearchQuery(text: "\"Planung und Steuerung\"")).hits.map(\.id) == ["handbook"])
         #expect(try catalog.search(SearchQuery(text: "Thueringen")).hits.map(\.id) == ["compound"])

@@ -17,20 +17,6 @@ import Testing
         catalog = try Catalog(file: directory.file("state/archivar.sqlite"))
     }
 
-    private func store(_ titles: [String: String]) async throws {
-        let catalog = catalog
-        try await catalog.transaction {
-            for (id, title) in titles.sorted(by: { $0.key < $1.key }) {
-                var record = Record(id: id)
-                record.type = "book"
-                record.kind = RecordKind.publication
-                record.title = title
-                record.issued = IssuedDate(year: 2020)
-                _ = try catalog.upsert(record, origin: RecordOrigin(source: "test", itemID: id))
-            }
-        }
-    }
-
     private func suggestion(_ text: String) throws -> String? {
         try catalog.search(SearchQuery(text: text, limit: 20)).suggestion
     }
@@ -38,22 +24,22 @@ import Testing
     // MARK: The vocabulary follows the catalog
 
     @Test func aWordThatArrivesAfterASearchIsSuggestedNext() async throws {
-        try await store(["r1": "Wohnen in Weimar", "r2": "Wege der Planung"])
+        try await catalog.storeBooks(["r1": "Wohnen in Weimar", "r2": "Wege der Planung"])
         #expect(try suggestion("Wasserwirtschft") == nil)
-        try await store(["r3": "Wasserwirtschaft in Thüringen"])
+        try await catalog.storeBooks(["r3": "Wasserwirtschaft in Thüringen"])
         #expect(try suggestion("Wasserwirtschft") == "Wasserwirtschaft")
     }
 
     @Test func recordCountsAreReadAgainWhenRecordsArrive() async throws {
         // A word the index knows from one record is corrected only to a word in more than two.
-        try await store(["typo": "Hilfe für Flüchtlinhe", "r1": "Flüchtlinge in Erfurt", "r2": "Flüchtlinge in Jena"])
+        try await catalog.storeBooks(["typo": "Hilfe für Flüchtlinhe", "r1": "Flüchtlinge in Erfurt", "r2": "Flüchtlinge in Jena"])
         #expect(try suggestion("Flüchtlinhe") == nil)
-        try await store(["r3": "Flüchtlinge in Gera"])
+        try await catalog.storeBooks(["r3": "Flüchtlinge in Gera"])
         #expect(try suggestion("Flüchtlinhe") == "Flüchtlinge")
     }
 
     @Test func eachLetterIsReadOnItsOwnAndTermsOfOtherLettersAreNotOffered() async throws {
-        try await store(["r1": "Planung in Thüringen", "r2": "Steuerung der Jugendhilfe"])
+        try await catalog.storeBooks(["r1": "Planung in Thüringen", "r2": "Steuerung der Jugendhilfe"])
         #expect(try suggestion("Planug") == "Planung")
         #expect(try suggestion("Steurung") == "Steuerung")
         #expect(try suggestion("Thüringn") == "Thüringen")
@@ -62,8 +48,8 @@ import Testing
     }
 
     @Test func aHyphenatedWordIsCorrectedAsTheWholeRecordsWrite() async throws {
-        try await store(["r1": "Praxisforschung, hg. von Hilse-Carstensen", "r2": "Planung mit Hilse-Carstensen",
-                         "r3": "Kinder- und Jugendhilfe-Planung in Jena", "r4": "Jugendhilfe-Planung in Gera"])
+        try await catalog.storeBooks(["r1": "Praxisforschung, hg. von Hilse-Carstensen", "r2": "Planung mit Hilse-Carstensen",
+                                      "r3": "Kinder- und Jugendhilfe-Planung in Jena", "r4": "Jugendhilfe-Planung in Gera"])
         // A typo at the start of a piece: the piece alone has no near word with its first letter.
         #expect(try suggestion("Hilse-Karstensen") == "Hilse-Carstensen")
         #expect(try suggestion("Hilse-Carstensn") == "Hilse-Carstensen")
