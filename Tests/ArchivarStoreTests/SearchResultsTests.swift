@@ -195,6 +195,19 @@ import Testing
         #expect(try search(value.query).hits.map(\.id) == ["ikpe"])
     }
 
+    @Test func aPersonsFacetLabelFollowsTheSpellingMostRecordsUseAsRecordsArrive() async throws {
+        try await store([Self.record("a", "Sozialplanung", authors: [Name(family: "Schaarschmidt", given: "Heike")])])
+        #expect(try search("Sozialplanung").facets.first { $0.field == .author }?.values.first?.label == "Schaarschmidt, Heike")
+        // One person (one key) in another spelling, now the more frequent one.
+        let shouted = Name(family: "SCHAARSCHMIDT", given: "Heike")
+        try await store([Self.record("b", "Sozialplanung vor Ort", authors: [shouted]),
+                         Self.record("c", "Sozialplanung im Quartier", authors: [shouted])])
+        let person = try #require(try search("Sozialplanung").facets.first { $0.field == .author }?.values)
+        #expect(person.map(\.count) == [3])
+        // The label read for the first search is not kept past the change.
+        #expect(person.first?.label == "SCHAARSCHMIDT, Heike")
+    }
+
     // MARK: Pages
 
     @Test func pagesShareTheTotalAndNeverRepeatAHit() async throws {

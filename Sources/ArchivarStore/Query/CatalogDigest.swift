@@ -70,6 +70,8 @@ final class CatalogDigest {
     private(set) var recordCount = 0
     /// The codes (into `values[author]`) of every record's people, end to end.
     private var people: [UInt32] = []
+    /// People's labels by key (`personLabel`), read on first need since the last build.
+    private var personLabels: [String: String] = [:]
 
     /// Reads `matches` (rows of rowid and BM25 score, see `SearchRanking`; nil: every
     /// record, unscored), keeping those that pass every one of `filters`, counting their
@@ -109,6 +111,21 @@ final class CatalogDigest {
             pass.counts[name] = Dictionary(uniqueKeysWithValues: codes.map { (values[field][$0], counts[counts.startIndex + $0]) })
         }
         return pass
+    }
+
+    /// How facets show the person `key`: the spelling most of their records use
+    /// (`PersonDirectory`'s choice), inverted; `key` itself when no record names them. Read
+    /// once per key until the database changes: a common name stands in thousands of
+    /// records, and each search lists up to 20 people. Call it after `pass`, in its transaction.
+    func personLabel(_ key: String, in connection: Connection) throws -> String {
+        if let label = personLabels[key] { return label }
+        var spellings: [Name: Int] = [:]
+        try connection.run("SELECT name, count(*) FROM record_people WHERE key = ?1 GROUP BY name", [.text(key)]) { row in
+            if let name = SearchFields.storedName(row.text(0) ?? "") { spellings[name, default: 0] += row.int(1) ?? 0 }
+        }
+        let label = PersonDirectory.preferredSpelling(among: spellings)?.inverted ?? key
+        personLabels[key] = label
+        return label
     }
 
     /// The `limit` codes of `field` author with the highest counts, ties by value.
@@ -294,6 +311,7 @@ final class CatalogDigest {
         self.values = values
         self.entries = entries
         self.people = people
+        personLabels = [:]
         recordCount = entries.count { $0.codes.0 != Self.none }
         try lengths.load(from: connection)
     }

@@ -35,7 +35,8 @@ extension Catalog {
                                        ranking: ranking, keep: keep, people: SearchFacets.valueLimit, in: connection)
             ranking.complete(&pass, records: digest.recordCount)
             results.total = pass.total
-            results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts).facets(from: pass.counts, in: connection)
+            results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts)
+                .facets(from: pass.counts) { try digest.personLabel($0, in: connection) }
             results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
                                          hasPrefix: tree.hasPrefix, in: connection)
             let suggester = SearchSuggestion(connection: connection, vocabulary: reader.vocabulary) { text in

@@ -14,15 +14,16 @@ struct SearchFacets {
     /// The top-level parts of the query (its AND), to tell which values it already selects.
     let conjuncts: [QueryNode]
 
-    /// The facets in `SearchFacetField` order, fields without values left out.
-    func facets(from counts: [SearchFacetField: [String: Int]], in connection: Connection) throws -> [SearchFacet] {
+    /// The facets in `SearchFacetField` order, fields without values left out; a person is
+    /// shown as `personLabel` gives their key.
+    func facets(from counts: [SearchFacetField: [String: Int]], personLabel: (String) throws -> String) throws -> [SearchFacet] {
         let facets = try SearchFacetField.allCases.map { field -> SearchFacet in
             let values = (counts[field] ?? [:]).filter { !$0.key.isEmpty }
             switch field {
             case .author:
                 let people = values.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Self.valueLimit)
                 return SearchFacet(field: field, values: try people.map {
-                    value(field, $0.key, label: try Self.preferredSpelling(of: $0.key, in: connection), count: $0.value)
+                    value(field, $0.key, label: try personLabel($0.key), count: $0.value)
                 })
             case .year:
                 let years = values.sorted { (Int($0.key) ?? 0) > (Int($1.key) ?? 0) }.prefix(Self.valueLimit)
@@ -33,15 +34,6 @@ struct SearchFacets {
             }
         }
         return facets.filter { !$0.values.isEmpty }
-    }
-
-    /// The spelling of the person `key` most records use (`PersonDirectory`'s choice), inverted.
-    private static func preferredSpelling(of key: String, in connection: Connection) throws -> String {
-        var spellings: [Name: Int] = [:]
-        try connection.run("SELECT name, count(*) FROM record_people WHERE key = ?1 GROUP BY name", [.text(key)]) { row in
-            if let name = SearchFields.storedName(row.text(0) ?? "") { spellings[name, default: 0] += row.int(1) ?? 0 }
-        }
-        return PersonDirectory.preferredSpelling(among: spellings)?.inverted ?? key
     }
 
     private func value(_ field: SearchFacetField, _ value: String, label: String, count: Int) -> SearchFacetValue {
