@@ -1,36 +1,38 @@
 import ArchivarCore
 
-/// Splits a `.bib` file into entries: `@string` macros (with the month macros
-/// predefined), `#` concatenation, braced and quoted values, `@comment`, `@preamble`
-/// and text between entries skipped. A broken entry becomes a problem naming its line;
-/// parsing goes on at the next `@` at the start of a line, so one bad entry costs
-/// only itself.
+/// Splits a `.bib` file into entries, one at a time (`next()`): `@string` macros (with the
+/// month macros predefined) as far as the file has defined them, `#` concatenation, braced
+/// and quoted values, `@comment`, `@preamble` and text between entries skipped. A broken
+/// entry becomes a problem naming its line; parsing goes on at the next `@` at the start
+/// of a line, so one bad entry costs only itself.
 ///
 /// A braced value that runs into a line starting with `@type{` is taken as an
 /// unclosed brace: otherwise one missing `}` would swallow the rest of the file.
 /// Spec: BibTeX file format as read by bibtex and biber (Btxdoc; biber manual §3).
 struct BibTeXParser {
+    /// What `next()` found: an entry, or a broken entry's problem.
+    enum Item {
+        case entry(BibTeXEntry)
+        case problem(Problem)
+    }
+
     private let bytes: [UInt8]
     private var position = 0
     private var macros = BibTeXParser.monthMacros
-    private var keyLines: [String: Int] = [:]
+    /// Every key read so far (lowercased), with where its entry starts: for duplicates
+    /// and for `lookUp(_:)`.
+    private var readKeys: [String: (offset: Int, line: Int)] = [:]
+    /// The keys after the position where `lookUp(_:)` was first asked for one not read yet.
+    private var keysAhead: [String: (offset: Int, line: Int)]?
     private var lineCache = (offset: 0, line: 1)
-    private(set) var entries: [BibTeXEntry] = []
-    private(set) var problems: [Problem] = []
-
-    /// Parses UTF-8 bytes (a leading byte-order mark is skipped).
-    static func parse(_ bytes: [UInt8]) -> (entries: [BibTeXEntry], problems: [Problem]) {
-        var parser = BibTeXParser(bytes: bytes)
-        parser.run()
-        return (parser.entries, parser.problems)
-    }
 
     /// `jan` … `dec` expand to month numbers, as biber defines them.
     static let monthMacros: [String: String] = Dictionary(uniqueKeysWithValues:
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
             .enumerated().map { ($1, String($0 + 1)) })
 
-    private init(bytes: [UInt8]) {
+    /// A parser over UTF-8 bytes (a leading byte-order mark is skipped).
+    init(bytes: [UInt8]) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
@@ -40,47 +42,109 @@ struct BibTeXParser {
         init(_ reason: String) { self.reason = reason }
     }
 
-    private mutating func run() {
+    /// The next entry or broken entry in the file; nil at its end.
+    mutating func next() -> Item? {
         while let at = bytes[position...].firstIndex(of: UInt8(ascii: "@")) {
             position = at
             do {
-                try parseEntry()
+                guard let entry = try parseEntry() else { continue }
+                let folded = entry.key.lowercased()
+                if !entry.key.isEmpty {
+                    if let first = readKeys[folded] {
+                        throw SyntaxError("duplicate key “\(entry.key)” (first used on line \(first.line)); entry skipped")
+                    }
+                    readKeys[folded] = (at, entry.line)
+                }
+                return .entry(entry)
             } catch let error as SyntaxError {
-                problems.append(Problem(line: line(at: at), error.reason))
                 position = nextLineStartingWithAt(after: at)
+                return .problem(Problem(line: line(at: at), error.reason))
             } catch {
                 preconditionFailure("the parser throws only SyntaxError")
             }
         }
+        position = bytes.count
+        return nil
+    }
+
+    /// Where an entry named in a `crossref` is, as `lookUp(_:)` found it.
+    enum Lookup {
+        /// The entry, read (again) from the bytes.
+        case found(BibTeXEntry)
+        /// Further on, but not readable from here: it uses a macro defined after this
+        /// point, or it is broken. `next()` gets to it.
+        case later
+        /// No readable entry of the file has this key.
+        case missing
+    }
+
+    /// The entry under `key` (compared as BibTeX does, ignoring case) wherever it is:
+    /// before the current position (as biber allows) or after it (as BibTeX wants the
+    /// parents of `crossref`). It is read again from the bytes, so no entry is kept after
+    /// `next()` handed it out; macros expand as defined up to the current position.
+    mutating func lookUp(_ key: String) -> Lookup {
+        let folded = key.lowercased()
+        if let start = readKeys[folded] { return entry(at: start).map(Lookup.found) ?? .missing }
+        if keysAhead == nil { keysAhead = entriesAhead() }
+        guard let start = keysAhead?[folded], start.offset >= position else { return .missing }
+        return entry(at: start).map(Lookup.found) ?? .later
+    }
+
+    /// The entry that starts at `start`, read with the macros defined so far.
+    private func entry(at start: (offset: Int, line: Int)) -> BibTeXEntry? {
+        var reader = self
+        reader.position = start.offset
+        reader.lineCache = start
+        return try? reader.parseEntry()
+    }
+
+    /// The first start of each key after the current position, from the `@type{key`
+    /// heads alone (the fields are not read).
+    private func entriesAhead() -> [String: (offset: Int, line: Int)] {
+        var scanner = self
+        var found: [String: (offset: Int, line: Int)] = [:]
+        while let at = bytes[scanner.position...].firstIndex(of: UInt8(ascii: "@")) {
+            scanner.position = at + 1
+            guard let head = scanner.entryHead(), !["comment", "preamble", "string"].contains(head.type) else { continue }
+            scanner.skipWhitespace()
+            let key = scanner.keyToken(closer: head.closer).lowercased()
+            if !key.isEmpty, found[key] == nil { found[key] = (at, scanner.line(at: at)) }
+        }
+        return found
     }
 
     // MARK: Entries
 
-    private mutating func parseEntry() throws {
+    /// The entry at `position` (an `@`), or nil for what is not one: `@comment`,
+    /// `@preamble`, `@string` (whose macros it defines) and an `@` in text between entries.
+    private mutating func parseEntry() throws -> BibTeXEntry? {
         let start = position
         position += 1
+        guard let head = entryHead() else {
+            return nil // an `@` in text between entries (an e-mail address): not an entry
+        }
+        switch head.type {
+        case "comment", "preamble":
+            try skipGroup(opener: head.opener, closer: head.closer, what: "@\(head.type)")
+            return nil
+        case "string":
+            try parseMacros(closer: head.closer)
+            return nil
+        default:
+            let entry = try parseFields(type: head.type, closer: head.closer, start: start)
+            try expectEndOfEntry(key: entry.key)
+            return entry
+        }
+    }
+
+    /// After an `@`: the lowercased type and the `{` or `(` that opens the entry (now
+    /// passed); nil when no name and opener follow.
+    private mutating func entryHead() -> (type: String, opener: UInt8, closer: UInt8)? {
         let type = identifier().lowercased()
         skipWhitespace()
-        guard !type.isEmpty, let opener = peek, opener == UInt8(ascii: "{") || opener == UInt8(ascii: "(") else {
-            return // an `@` in text between entries (an e-mail address): not an entry
-        }
+        guard !type.isEmpty, let opener = peek, opener == UInt8(ascii: "{") || opener == UInt8(ascii: "(") else { return nil }
         position += 1
-        let closer = opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")")
-        switch type {
-        case "comment", "preamble":
-            try skipGroup(opener: opener, closer: closer, what: "@\(type)")
-        case "string":
-            try parseMacros(closer: closer)
-        default:
-            let entry = try parseFields(type: type, closer: closer, start: start)
-            try expectEndOfEntry(key: entry.key)
-            let folded = entry.key.lowercased()
-            if !entry.key.isEmpty, let first = keyLines[folded] {
-                throw SyntaxError("duplicate key “\(entry.key)” (first used on line \(first)); entry skipped")
-            }
-            if !entry.key.isEmpty { keyLines[folded] = entry.line }
-            entries.append(entry)
-        }
+        return (type, opener, opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")"))
     }
 
     private mutating func parseFields(type: String, closer: UInt8, start: Int) throws -> BibTeXEntry {
