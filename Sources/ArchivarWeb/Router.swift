@@ -6,7 +6,8 @@ import Foundation
 /// tests call it in-process; `WebServer` puts it behind libmicrohttpd).
 ///
 /// Routes, for GET and HEAD (other methods get 405 with `Allow`):
-/// `/healthz`, `/search`, `/api/search`, and every other path a file of the archive.
+/// `/healthz`, `/search`, `/api/search`, and every other path a file of the archive;
+/// `/style.css` comes from the binary while the archive has none (`BuiltInStylesheet`).
 /// Every response gets `Cache-Control: no-cache`, `X-Content-Type-Options: nosniff`
 /// and a strict `Content-Security-Policy`; every request is logged at debug level.
 /// Spec: SPEC.md §7, §10.
@@ -69,6 +70,12 @@ public struct Router: Sendable {
             return try SearchPage(layout: layout).response(to: request, catalog: catalog)
         case "/api/search":
             return try SearchAPI(catalog: catalog, strings: layout.strings).response(to: request)
+        case BuiltInStylesheet.path:
+            do {
+                return try files.response(for: path, request: request)
+            } catch let error as HTTPError where error.status == .notFound {
+                return BuiltInStylesheet.response(to: request) // a site not published yet
+            }
         default:
             return try files.response(for: path, request: request)
         }

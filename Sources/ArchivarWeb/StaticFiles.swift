@@ -9,7 +9,7 @@ import Glibc
 /// Every path is resolved with `realpath` and must stay under the archive's own real
 /// path, so a symlink pointing outside is as missing as a file that is not there.
 /// The archive root is resolved per request: publishing may swap it atomically.
-/// Spec: RFC 9110 §8.8 (validators), §13 (conditional requests).
+/// Spec: RFC 9110 §8.8 (validators), §13 (conditional requests), through `CacheValidators`.
 struct StaticFiles: Sendable {
     let root: URL
 
@@ -31,15 +31,7 @@ struct StaticFiles: Sendable {
             }
             file = index
         }
-        let headers: HTTPHeaders = [
-            "Content-Type": MIMEType.forFile(named: file.name),
-            "ETag": file.etag,
-            "Last-Modified": HTTPDate.string(from: file.modified),
-        ]
-        if file.isCurrent(for: request.headers) {
-            return HTTPResponse(status: .notModified, headers: headers)
-        }
-        return HTTPResponse(status: .ok, headers: headers, body: try file.read())
+        return try file.validators.response(to: request, contentType: MIMEType.forFile(named: file.name), body: file.read)
     }
 
     /// The archive's own `404.html`, when it has one.
@@ -86,29 +78,14 @@ private struct OpenFile {
 
     var name: String { String(path.split(separator: "/").last ?? "") }
     var isDirectory: Bool { info.st_mode & S_IFMT == S_IFDIR }
-    var modified: Date { Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)) }
 
-    /// Inode, size and modification time in nanoseconds: changes whenever the file does.
-    var etag: String {
+    /// The ETag from inode, size and modification time in nanoseconds (it changes
+    /// whenever the file does), and the modification time.
+    var validators: CacheValidators {
         let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return "\"" + [UInt64(info.st_ino), UInt64(info.st_size), UInt64(bitPattern: nanoseconds)]
+        let etag = "\"" + [UInt64(info.st_ino), UInt64(info.st_size), UInt64(bitPattern: nanoseconds)]
             .map { String($0, radix: 16) }.joined(separator: "-") + "\""
-    }
-
-    /// Whether the client's validators say its copy is current. `If-None-Match` wins
-    /// over `If-Modified-Since` when both are sent.
-    /// Spec: RFC 9110 §13.1.2, §13.1.3, §13.2.2.
-    func isCurrent(for headers: HTTPHeaders) -> Bool {
-        if let tags = headers["If-None-Match"] {
-            return tags.split(separator: ",").contains { candidate in
-                let tag = candidate.trimmingCharacters(in: .whitespaces)
-                return tag == "*" || (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
-            }
-        }
-        if let since = headers["If-Modified-Since"].flatMap(HTTPDate.date(from:)) {
-            return modified <= since
-        }
-        return false
+        return CacheValidators(etag: etag, modified: Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)))
     }
 
     func read() throws -> Data {
