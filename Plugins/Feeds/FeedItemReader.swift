@@ -4,18 +4,29 @@ import ArchivarMarkup
 import Foundation
 
 /// What the channel says about all its items.
-struct FeedInfo {
-    var title: String?
+struct FeedInfo: Sendable, Equatable {
+    let title: String?
     /// The site the feed belongs to: the base for relative links of a feed read from a file.
-    var link: String?
-    var language: String?
-    var authors: [Name] = []
+    let link: String?
+    /// `link` parsed, once for all items.
+    let linkURL: URL?
+    let language: String?
+    let authors: [Name]
+
+    init(title: String? = nil, link: String? = nil, language: String? = nil, authors: [Name] = []) {
+        self.title = title
+        self.link = link
+        linkURL = link.flatMap(URL.init(string:))
+        self.language = language
+        self.authors = authors
+    }
 }
 
-/// Reads RSS items and Atom entries into records.
-struct FeedItemReader {
+/// Reads RSS items and Atom entries into records. A class: every task and thread reading
+/// items of a feed shares one.
+final class FeedItemReader: Sendable {
     /// One item read: its record, where it starts and what was wrong with it.
-    struct Item {
+    struct Item: Sendable {
         var record: Record
         var line: Int
         var problems: [Problem] = []
@@ -25,6 +36,16 @@ struct FeedItemReader {
 
     let source: SourceDefinition
     let feedURL: URL
+    /// `feedURL` as libxml2 gives it for a node without `xml:base`, and that text parsed.
+    private let documentURI: String
+    private let documentBase: URL?
+
+    init(source: SourceDefinition, feedURL: URL) {
+        self.source = source
+        self.feedURL = feedURL
+        documentURI = feedURL.absoluteString
+        documentBase = URL(string: documentURI)
+    }
 
     func channelInfo(_ channel: MarkupNode) -> FeedInfo {
         FeedInfo(title: text(channel.first("title")), link: text(channel.first("link")),
@@ -32,7 +53,7 @@ struct FeedItemReader {
     }
 
     func atomFeedInfo(_ feed: MarkupNode) -> FeedInfo {
-        FeedInfo(title: atomText(feed.first("title")).map(HTMLText.plainText), link: alternateLink(feed)?.attribute("href"),
+        FeedInfo(title: atomText(feed.first("title")).map { HTMLText.plainText($0.markup) }, link: alternateLink(feed)?.attribute("href"),
                  language: feed.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace"),
                  authors: atomAuthors(feed))
     }
@@ -46,8 +67,8 @@ struct FeedItemReader {
         let permalink = guidNode?.attribute("isPermaLink")?.lowercased() == "false" ? nil : guid.flatMap { $0.contains("://") ? $0 : nil }
         let link = (text(item.first("link")) ?? item.attribute("about", namespace: FeedParser.rdf) ?? permalink)
             .flatMap { absolute($0, base: base) }
-        let description = rawText(item.first("description"))
-        let encoded = rawText(item.first("encoded", namespace: FeedParser.contentModule))
+        let description = html(item.first("description"))
+        let encoded = html(item.first("encoded", namespace: FeedParser.contentModule))
         let dateNode = item.first("pubDate") ?? item.first("date", namespace: FeedParser.dublinCore)
         var creators = item.all("creator", namespace: FeedParser.dublinCore).compactMap(text).map(Name.parse)
         if creators.isEmpty, let author = text(item.first("author")) { creators = [Self.rssAuthor(author)] }
@@ -69,7 +90,7 @@ struct FeedItemReader {
         let updatedNode = entry.first("updated") ?? entry.first("modified")
         let contentNode = entry.first("content")
         return makeItem(ItemFields(
-            guid: text(entry.first("id")), link: link, title: atomText(entry.first("title")),
+            guid: text(entry.first("id")), link: link, title: atomText(entry.first("title"))?.markup,
             summaryHTML: atomText(entry.first("summary")), contentHTML: atomText(contentNode),
             // Atom 1.0 makes `published` optional: an entry with only `updated` was published then.
             published: text(publishedNode ?? updatedNode), publishedLine: (publishedNode ?? updatedNode)?.line ?? entry.line,
@@ -81,8 +102,8 @@ struct FeedItemReader {
         var guid: String?
         var link: String?
         var title: String?
-        var summaryHTML: String?
-        var contentHTML: String?
+        var summaryHTML: FeedHTML?
+        var contentHTML: FeedHTML?
         var published: String?
         var publishedLine: Int
         var updated: String?
@@ -94,10 +115,10 @@ struct FeedItemReader {
 
     private func makeItem(_ item: ItemFields, feed: FeedInfo) -> Item {
         var problems: [Problem] = []
-        let summary = item.summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-        let content = item.contentHTML.map { HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base).sanitizeContent($0) }
+        let summary = item.summaryHTML.map { HTMLText.plainText($0.markup) }.flatMap { $0.isEmpty ? nil : $0 }
+        let content = item.contentHTML?.sanitized(by: HTMLSanitizer(baseURL: item.base.isFileURL ? nil : item.base))
         // Needed only for an item without title or date.
-        lazy var plainContent = item.contentHTML.map(HTMLText.plainText) ?? ""
+        lazy var plainContent = item.contentHTML.map { HTMLText.plainText($0.markup) } ?? ""
         var title = item.title.map(HTMLText.plainText) ?? ""
         if title.isEmpty {
             title = TextFolding.firstWords(summary ?? plainContent, count: 8)
@@ -146,7 +167,7 @@ struct FeedItemReader {
     /// Atom text constructs as HTML: 1.0 `text`, `html` (escaped markup), `xhtml` (inline
     /// markup in a `div`); 0.3 `mode="escaped"`, `mode="xml"` and `mode="base64"`.
     /// Spec: RFC 4287 §3.1; Atom 0.3 §3.1.2.
-    private func atomText(_ node: MarkupNode?) -> String? {
+    private func atomText(_ node: MarkupNode?) -> FeedHTML? {
         guard let node else { return nil }
         let type = (node.attribute("type") ?? "text").lowercased()
         let mode = node.attribute("mode")?.lowercased()
@@ -154,13 +175,13 @@ struct FeedItemReader {
         if mode == "base64" {
             let decoded = Data(base64Encoded: node.text, options: .ignoreUnknownCharacters).flatMap { String(data: $0, encoding: .utf8) }
             guard let decoded else { return nil }
-            return isHTML ? decoded : HTMLEscaping.escapeText(decoded)
+            return .markup(isHTML ? decoded : HTMLEscaping.escapeText(decoded))
         }
         if type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" {
             let wrapper = node.elements.count == 1 ? node.first("div") : nil
-            return (wrapper ?? node).innerXML
+            return .markup((wrapper ?? node).innerXML)
         }
-        return isHTML ? node.text : HTMLEscaping.escapeText(node.text)
+        return isHTML ? .textOf(node) : .markup(HTMLEscaping.escapeText(node.text))
     }
 
     private func text(_ node: MarkupNode?) -> String? {
@@ -174,12 +195,19 @@ struct FeedItemReader {
         return value
     }
 
+    /// The text of `node` as HTML, unless it is blank.
+    private func html(_ node: MarkupNode?) -> FeedHTML? {
+        guard let node, !node.withText(TextFolding.isBlank) else { return nil }
+        return .textOf(node)
+    }
+
     /// `xml:base` (nested, resolved by libxml2 against the feed's URL); for a feed read
     /// from a file without `xml:base`, the site it links to.
     private func baseURL(of node: MarkupNode, feed: FeedInfo) -> URL {
-        if let base = node.baseURI.flatMap(URL.init(string:)), !base.isFileURL { return base }
+        // Most items have no `xml:base` of their own: the document's URL, parsed once.
+        if let base = node.baseURI.flatMap({ $0 == documentURI ? documentBase : URL(string: $0) }), !base.isFileURL { return base }
         if !feedURL.isFileURL { return feedURL }
-        return feed.link.flatMap(URL.init(string:)) ?? feedURL
+        return feed.linkURL ?? feedURL
     }
 
     private func absolute(_ link: String, base: URL) -> String? {

@@ -42,74 +42,94 @@ struct FeedDocument: Sendable {
     private let items: [MarkupNode]
     private let reader: FeedItemReader
     private let feed: FeedInfo
-    private let isAtom: Bool
+    private let layout: FeedLayout
+    /// Items read while the document was parsed (`ItemReadAhead`), by element.
+    private let readAhead: [MarkupNode: FeedItemReader.Item]
     /// Keeps the parsed tree alive while items are read.
     private let document: MarkupDocument
 
-    /// Parses the document and finds its items; see `FeedParser.parse`.
-    init(_ data: Data, url: URL, source: SourceDefinition, charset: String?) throws {
+    /// Parses the document and finds its items; see `FeedParser.parse`. Meanwhile threads
+    /// of their own, as many as there are other cores, read the items the parser has
+    /// finished (`ItemReadAhead`), unless `readsAhead` is false.
+    init(_ data: Data, url: URL, source: SourceDefinition, charset: String?, readsAhead: Bool = true) throws {
+        let reader = FeedItemReader(source: source, feedURL: url)
+        let readAhead = readsAhead ? ItemReadAhead(reader: reader, threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) : nil
+        let document = Result { try Self.parse(data, url: url, charset: charset, elementEnded: readAhead?.elementEnded) }
+        let read = readAhead?.finish() ?? [:]
+        try self.init(document.get(), url: url, reader: reader, readAhead: read, readWith: readAhead?.feed)
+    }
+
+    private static func parse(_ data: Data, url: URL, charset: String?,
+                              elementEnded: ((MarkupNode) -> Void)? = nil) throws -> MarkupDocument {
         do {
-            document = try MarkupParser.xml(data, url: url.absoluteString, encoding: charset)
+            return try MarkupParser.xml(data, url: url.absoluteString, encoding: charset, handingOver: FeedLayout.itemNames,
+                                        elementEnded: elementEnded)
         } catch let error as ArchivarError {
             throw ArchivarError(stage: "rss", path: url.relativeDescription, location: error.location, "no feed could be read: \(error.message)")
         }
+    }
+
+    private init(_ document: MarkupDocument, url: URL, reader: FeedItemReader,
+                 readAhead: [MarkupNode: FeedItemReader.Item], readWith speculativeFeed: FeedInfo?) throws {
         guard let root = document.root else {
             throw ArchivarError(stage: "rss", path: url.relativeDescription, "the document has no root element")
         }
-        problems = document.problems
-        reader = FeedItemReader(source: source, feedURL: url)
-        switch (root.name, root.namespace) {
-        case ("rss", _):
-            guard let channel = root.first("channel") else {
-                throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(root.line)", "<rss> has no <channel>")
+        do {
+            layout = try FeedLayout(root: root)
+        } catch {
+            switch error {
+            case .noChannel(let line):
+                throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(line)", "<rss> has no <channel>")
+            case .notAFeed(let name, let line):
+                throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(line)",
+                                    "this is not RSS or Atom: the root element is <\(name)>")
             }
-            feed = reader.channelInfo(channel)
-            // Items belong in the channel; some generators put them beside it, and broken
-            // markup can leave one nested inside another.
-            items = root.descendants("item", namespace: channel.namespace)
-            isAtom = false
-        case ("RDF", _):
-            let channel = root.first("channel")
-            feed = channel.map(reader.channelInfo) ?? FeedInfo()
-            // RSS 0.90 and 1.0 differ only in the namespace of channel and items.
-            items = root.descendants("item", namespace: (channel ?? root.first("item"))?.namespace)
-            isAtom = false
-        case ("feed", FeedParser.atom10?), ("feed", FeedParser.atom03?), ("feed", nil):
-            feed = reader.atomFeedInfo(root)
-            items = root.descendants("entry", namespace: root.namespace)
-            isAtom = true
-        default:
-            throw ArchivarError(stage: "rss", path: url.relativeDescription, location: "line \(root.line)",
-                                "this is not RSS or Atom: the root element is <\(root.name)>")
         }
+        self.document = document
+        self.reader = reader
+        problems = document.problems
+        feed = layout.info(reader)
+        items = layout.items(under: root)
+        // Read with what the feed said about itself before its end: still right if that stayed
+        // (and if the parser kept the document it handed the items from).
+        self.readAhead = speculativeFeed == feed && readAhead.keys.allSatisfy(document.contains) ? readAhead : [:]
     }
 
     /// The number of items (RSS `item`, Atom `entry`).
     var count: Int { items.count }
 
+    /// How many items were read while the document was parsed and kept.
+    var itemsReadAhead: Int { readAhead.count }
+
     /// The items in `range`, read into records.
     func read(_ range: Range<Int>) -> [FeedItemReader.Item] {
-        items[range].map { isAtom ? reader.atomEntry($0, feed: feed) : reader.rssItem($0, feed: feed) }
+        items[range].map { readAhead[$0] ?? layout.read($0, with: reader, feed: feed) }
     }
 
-    /// Reads every item in batches of `size`, in document order, and hands each batch to
-    /// `body`. The next `ahead` batches are read on tasks of their own meanwhile, so the
-    /// other cores parse while this one stores (or prints).
-    func readInBatches(of size: Int, ahead: Int = 2, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
+    /// Reads every item in document order and hands them to `body` in batches, each with
+    /// `size` items still to read (and those read ahead during the parse before them). The
+    /// next `ahead` batches are read on tasks of their own meanwhile, so the other cores
+    /// read while this one stores (or prints), also while it hands on the items read ahead.
+    func readInBatches(of size: Int, ahead: Int, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
         var pending: [Task<[FeedItemReader.Item], Never>] = []
         var next = 0
-        func readAhead() {
+        func startBatches() {
             while pending.count < ahead, next < count {
-                let range = next..<min(next + size, count)
+                var end = next, unread = 0
+                while end < count, unread < size {
+                    if readAhead[items[end]] == nil { unread += 1 }
+                    end += 1
+                }
+                let range = next..<end
                 pending.append(Task { self.read(range) })
-                next = range.upperBound
+                next = end
             }
         }
-        readAhead()
+        startBatches()
         while !pending.isEmpty {
-            let items = await pending.removeFirst().value
-            readAhead()
-            try await body(items)
+            let batch = await pending.removeFirst().value
+            startBatches()
+            try await body(batch)
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// document itself. Parsed with libxml2 in recover mode: items before a break in the
 /// XML are kept, and every parser error is reported with its line. The HTTP charset
 /// wins over the XML declaration, a byte order mark over both (RFC 7303). Items are
-/// read in batches, the next on another core while the pipeline stores the last.
+/// read on the other cores while the document is still being parsed, then in batches,
+/// the next on another core while the pipeline stores the last.
 public enum FeedsPlugin {
     public static let plugins: [Plugin] = [
         .ingest("rss", summary: "RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 feeds (auto-detected)") { context in
@@ -14,14 +15,16 @@ public enum FeedsPlugin {
             let feed = try FeedDocument(document.data, url: document.url, source: context.source, charset: document.charset)
             for problem in feed.problems { context.report(problem) }
             var sifter = FeedDocument.Sifter()
-            // Small batches: the next ones are parsed while this one is stored.
-            try await feed.readInBatches(of: 16) { items in
+            // Small batches, up to 128 items read ahead of the one stored.
+            try await feed.readInBatches(of: 16, ahead: 8) { items in
                 for item in items {
                     let (record, problems) = sifter.take(item)
                     for problem in problems { context.report(problem) }
                     if let record { try await context.emit(record) }
                 }
             }
+            // Freeing a big feed's tree takes a while: elsewhere, beside the next work.
+            DispatchQueue.global(qos: .utility).async { [feed] in withExtendedLifetime(feed) {} }
         },
     ]
 }

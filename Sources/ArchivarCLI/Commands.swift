@@ -137,10 +137,13 @@ struct Commands {
         let plugin = try workspace.registry.plugin(source.plugin, role: "ingest", for: source.file.isEmpty ? nil : source.file)
         let fetcher = Fetcher(userAgent: "Archivar/\(ArchivarVersion.current) (inspect)", maxBytes: source.maxBytes, timeout: source.timeout)
         let problems = ProblemLog()
+        let output = JSONLinesOutput()
+        defer { output.flush() }
         let context = IngestContext(source: source, location: location, fetcher: fetcher, emit: { record in
-            print(Pipeline.stamped(record, from: source, categories: workspace.config.categories).json.canonicalText())
+            output.write(Pipeline.stamped(record, from: source, categories: workspace.config.categories))
         }, report: { problems.append($0) })
         try await plugin.ingestBody?(context)
+        output.flush() // the records before the problems, on a terminal that shows both
         for problem in problems.all {
             FileHandle.standardError.write(Data("archivar: \(location.relativeDescription): \(problem)\n".utf8))
         }

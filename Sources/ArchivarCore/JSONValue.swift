@@ -113,14 +113,33 @@ public enum JSONValue: Sendable, Hashable, Codable {
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
-            output.append(UInt8(ascii: "{"))
-            let sorted = object.sorted { Self.utf8Precedes($0.key, $1.key) }
-            for (index, (key, value)) in sorted.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeMember(key, value, to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+            Self.writeObject(object, to: &output)
         }
+    }
+
+    /// Appends an object of `members` (their keys unique) with its keys in canonical order.
+    static func writeObject(_ members: some Sequence<(key: String, value: JSONValue)>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        // Keys nearly always differ in their first eight bytes: compared as one number first.
+        let sorted = members.map { (prefix: Self.utf8Prefix($0.key), key: $0.key, value: $0.value) }.sorted {
+            $0.prefix != $1.prefix ? $0.prefix < $1.prefix : Self.utf8Precedes($0.key, $1.key)
+        }
+        for (index, member) in sorted.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            Self.writeMember(member.key, member.value, to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// The first eight bytes of `key`'s UTF-8 (zeros after a shorter key) as a number that
+    /// orders as the bytes do: when two differ, they order as `utf8Precedes` orders the keys.
+    static func utf8Prefix(_ key: String) -> UInt64 {
+        var prefix: UInt64 = 0, shift: UInt64 = 56
+        for byte in key.utf8.prefix(8) {
+            prefix |= UInt64(byte) << shift
+            shift &-= 8
+        }
+        return prefix
     }
 
     /// Appends one object member, `"key":value`.
@@ -155,9 +174,24 @@ public enum JSONValue: Sendable, Hashable, Codable {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    // Skips words without a byte to escape.
+                    let word = ByteWords.word(bytes, at: index)
+                    let toEscape = ByteWords.below(word, 0x20) | ByteWords.equal(word, UInt8(ascii: "\""))
+                        | ByteWords.equal(word, UInt8(ascii: "\\"))
+                    guard toEscape != 0 else {
+                        index += 8
+                        continue
+                    }
+                    index += ByteWords.firstOffset(toEscape)
+                }
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
@@ -172,6 +206,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
                     output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 }
                 runStart = index + 1
+                index += 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }

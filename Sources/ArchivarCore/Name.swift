@@ -65,21 +65,44 @@ public struct Name: Sendable, Hashable {
 
     /// Parses "Fischer, Jörg", "Jörg Fischer" or a single word into a name.
     public static func parse(_ text: String) -> Name {
+        if let words = simpleWords(text) { return Name(words: words, trimmed: text) }
         let trimmed = TextFolding.trimmed(text)
         if let comma = trimmed.firstIndex(of: ",") {
             let family = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
             let given = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
             return Name(family: family, given: given.isEmpty ? nil : given)
         }
-        let words = trimmed.split(separator: " ").map(String.init)
-        guard words.count > 1 else { return Name(literal: trimmed) }
-        // "Nancy Weber dos Santos", "Kees van der Berg": lowercase particles before the family name.
-        if let start = words.indices.dropFirst().first(where: { particles.contains(words[$0]) }),
-           let end = words.indices[start...].first(where: { !particles.contains(words[$0]) }) {
-            return Name(family: words[end...].joined(separator: " "), given: words[..<start].joined(separator: " "),
-                        nonDroppingParticle: words[start..<end].joined(separator: " "))
+        return Name(words: trimmed.split(separator: " ").map(String.init), trimmed: trimmed)
+    }
+
+    /// A name without a comma from its words (`trimmed` split at spaces).
+    private init(words: [String], trimmed: String) {
+        guard words.count > 1 else {
+            self.init(literal: trimmed)
+            return
         }
-        return Name(family: words.last, given: words.dropLast().joined(separator: " "))
+        // "Nancy Weber dos Santos", "Kees van der Berg": lowercase particles before the family name.
+        if let start = words.indices.dropFirst().first(where: { Self.particles.contains(words[$0]) }),
+           let end = words.indices[start...].first(where: { !Self.particles.contains(words[$0]) }) {
+            self.init(family: words[end...].joined(separator: " "), given: words[..<start].joined(separator: " "),
+                      nonDroppingParticle: words[start..<end].joined(separator: " "))
+            return
+        }
+        self.init(family: words.last, given: words.dropLast().joined(separator: " "))
+    }
+
+    /// The words of the usual name, split at spaces from its UTF-8 bytes: nil unless it
+    /// needs no trimming, has no comma and nothing from U+0300 on (where combining marks,
+    /// joiners and other scalars that join characters begin, so that there every
+    /// character is one scalar and a byte search finds what a character search finds).
+    private static func simpleWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard let first = bytes.first, let last = bytes.last, first > 0x20, first != 0xC2, last > 0x20,
+                  bytes.count < 2 || bytes[bytes.count - 2] != 0xC2 || (last != 0x85 && last != 0xA0),
+                  !bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 >= 0xCC }) else { return nil }
+            return bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Name particles that belong before the family name.

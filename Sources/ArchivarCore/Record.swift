@@ -23,6 +23,12 @@ public struct Record: Sendable, Hashable {
         self.fields["id"] = nil
     }
 
+    /// An empty record with room for `capacity` fields, filled without regrowing.
+    init(id: String, capacity: Int) {
+        self.init(id: id)
+        fields.reserveCapacity(capacity)
+    }
+
     /// Reads one CSL-JSON item (an object); `id` may be a string or a number.
     public init(json: JSONValue) throws {
         guard var object = json.object else {
@@ -37,6 +43,12 @@ public struct Record: Sendable, Hashable {
         var object = fields
         object["id"] = .string(id)
         return .object(object)
+    }
+
+    /// Appends the canonical text of `json` (see `JSONValue.canonicalText`) as UTF-8,
+    /// without making `json` first.
+    public func writeJSON(to output: inout [UInt8]) {
+        JSONValue.writeObject(fields.lazy.filter { $0.key != "id" } + [(key: "id", value: .string(id))], to: &output)
     }
 
     /// Raw access to any field by its CSL-JSON name; nil or `.null` removes it.

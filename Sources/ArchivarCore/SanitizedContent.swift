@@ -3,15 +3,19 @@
 public struct SanitizedContent: Sendable {
     /// The sanitized markup.
     public let html: SanitizedHTML
-    /// Its readable text, white space collapsed: what the search index holds.
-    public let plainText: String
+    /// Its readable text as collected; made a string only when asked for (the search index
+    /// asks, `inspect` does not).
+    private let text: CleanText
 
     /// Only the sanitizer creates values (package access): JSON from an external
     /// plugin can never claim to be sanitized.
-    package init(html: SanitizedHTML, plainText: String) {
+    package init(html: SanitizedHTML, plainText: CleanText) {
         self.html = html
-        self.plainText = plainText
+        text = plainText
     }
+
+    /// Its readable text, white space collapsed: what the search index holds.
+    public var plainText: String { text.text }
 }
 
 extension Record {

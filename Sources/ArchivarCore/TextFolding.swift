@@ -76,24 +76,42 @@ public enum TextFolding {
     /// means "maybe not NFC", not "not NFC". Spec: UAX #15 §9 (quick check).
     static func isSurelyNFC(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                // Below 0xCC: ASCII, continuation bytes, or the lead of a scalar below U+0300.
-                if byte < 0xCC {
-                    index += 1
-                    continue
-                }
-                guard byte == 0xE2, index + 2 < bytes.count else { return false }
-                let second = bytes[index + 1], third = bytes[index + 2]
-                // E2 80 90…E2 81 9E is U+2010…U+205E; E2 82 AC is €.
-                guard (second == 0x80 && third >= 0x90) || (second == 0x81 && third <= 0x9E)
-                        || (second == 0x82 && third == 0xAC) else { return false }
-                index += 3
+        return text.withUTF8 { isSurelyNFC($0) }
+    }
+
+    /// `isSurelyNFC` for well-formed UTF-8 bytes.
+    package static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, ByteWords.fromCombiningMarks(ByteWords.word(bytes, at: index)) == 0 {
+                index += 8
+                continue
             }
-            return true
+            let byte = bytes[index]
+            // Below 0xCC: ASCII, continuation bytes, or the lead of a scalar below U+0300.
+            if byte < 0xCC {
+                index += 1
+                continue
+            }
+            guard byte == 0xE2, index + 2 < bytes.count else { return false }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            // E2 80 90…E2 81 9E is U+2010…U+205E; E2 82 AC is €.
+            guard (second == 0x80 && third >= 0x90) || (second == 0x81 && third <= 0x9E)
+                    || (second == 0x82 && third == 0xAC) else { return false }
+            index += 3
         }
+        return true
+    }
+
+    /// Whether well-formed UTF-8 `bytes` hold nothing but white space (see `isSpace`).
+    public static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let space = spaceLength(bytes, at: index)
+            guard space > 0 else { return false }
+            index += space
+        }
+        return true
     }
 
     /// White space and line breaks as `CharacterSet.whitespacesAndNewlines` has them,

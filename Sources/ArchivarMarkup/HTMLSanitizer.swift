@@ -37,24 +37,62 @@ public struct HTMLSanitizer: Sendable {
     /// Attributes whose value is a URL and must pass `safeURL`.
     static let urlAttributes: Set<String> = ["href", "src", "cite"]
 
+    /// What becomes of an element, by its lowercase name; any other element is unwrapped.
+    private enum ElementRule {
+        case dropped
+        case kept(KeptElement)
+    }
+
+    /// An element the output keeps: its name there, its allowed attributes, and how it is written.
+    private struct KeptElement {
+        let name: String
+        let attributes: Set<String>
+        /// No end tag (`HTMLEscaping.voidElements`).
+        let isVoid: Bool
+        /// Text on either side of it is apart (`HTMLText.blockElements`).
+        let isBlock: Bool
+    }
+
+    /// The tables above as one lookup per element.
+    private static let rules: [String: ElementRule] = {
+        var rules: [String: ElementRule] = [:]
+        // h1 belongs to the page; a feed's h1 becomes h2.
+        for (name, kept) in allowed.keys.map({ ($0, $0) }) + [("h1", "h2")] {
+            rules[name] = .kept(KeptElement(name: kept, attributes: allowed[kept] ?? [], isVoid: HTMLEscaping.voidElements.contains(kept),
+                                            isBlock: HTMLText.blockElements.contains(kept)))
+        }
+        for name in droppedWithContent { rules[name] = .dropped }
+        return rules
+    }()
+
     /// The sanitized markup of `html`, in Unicode NFC.
     public func sanitize(_ html: String) -> SanitizedHTML {
-        var output = SanitizerOutput(collectsText: false)
-        rebuild(html, into: &output)
-        return SanitizedHTML(trusted: TextFolding.nfc(output.markup))
+        var output = SanitizerOutput(collectsText: false, capacity: html.utf8.count)
+        var html = html
+        html.withUTF8 { rebuild($0, into: &output) }
+        return output.html
     }
 
     /// The sanitized markup of `html` and the plain text of what it kept (what
     /// `HTMLText.plainText` reads from the markup), made in one pass over one parse.
     public func sanitizeContent(_ html: String) -> SanitizedContent {
-        var output = SanitizerOutput(collectsText: true)
-        rebuild(html, into: &output)
-        return SanitizedContent(html: SanitizedHTML(trusted: TextFolding.nfc(output.markup)),
-                                plainText: output.plainText.text)
+        var html = html
+        return html.withUTF8 { sanitizeContent(utf8: $0) }
     }
 
-    private func rebuild(_ html: String, into output: inout SanitizerOutput) {
-        guard let document = MarkupParser.htmlFragment(html), let body = document.body else { return }
+    /// `sanitizeContent` of the text of `node` (a feed's `content:encoded`), read in place.
+    public func sanitizeContent(textOf node: MarkupNode) -> SanitizedContent {
+        node.withText { sanitizeContent(utf8: $0) }
+    }
+
+    private func sanitizeContent(utf8 html: UnsafeBufferPointer<UInt8>) -> SanitizedContent {
+        var output = SanitizerOutput(collectsText: true, capacity: html.count)
+        rebuild(html, into: &output)
+        return SanitizedContent(html: output.html, plainText: output.text)
+    }
+
+    private func rebuild(_ html: UnsafeBufferPointer<UInt8>, into output: inout SanitizerOutput) {
+        guard let document = MarkupParser.htmlFragment(utf8: html), let body = document.body else { return }
         withExtendedLifetime(document) {
             var child = body.pointer.pointee.children
             while let current = child {
@@ -69,38 +107,43 @@ public struct HTMLSanitizer: Sendable {
     private func rebuild(_ node: xmlNodePtr, into output: inout SanitizerOutput) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            output.appendText(node.pointee.content.map { String(cString: $0) } ?? "")
-        case XML_ELEMENT_NODE:
-            let name = MarkupNode.lowercaseName(of: node)
-            if Self.droppedWithContent.contains(name) { return }
-            // h1 belongs to the page; a feed's h1 becomes h2.
-            let kept = name == "h1" ? "h2" : name
-            guard let allowedAttributes = Self.allowed[kept] else {
-                rebuildChildren(of: node, into: &output)
-                return
+            if let content = node.pointee.content {
+                output.appendText(UnsafeBufferPointer(start: content, count: strlen(content)))
             }
-            var attributes: [(String, String)] = []
+        case XML_ELEMENT_NODE:
+            switch Self.rules[MarkupNode.lowercaseName(of: node)] {
+            case .dropped?: return
+            case .kept(let element)?: rebuild(node, as: element, into: &output)
+            case nil: rebuildChildren(of: node, into: &output)
+            }
+        default:
+            return
+        }
+    }
+
+    /// Writes a kept element with its allowed attributes (URLs made safe) and what is kept of its children.
+    private func rebuild(_ node: xmlNodePtr, as element: KeptElement, into output: inout SanitizerOutput) {
+        var attributes: [(String, String)] = []
+        if node.pointee.properties != nil {
             for (attributeName, value) in MarkupNode.attributes(of: node) {
                 let attribute = attributeName.lowercased()
-                guard allowedAttributes.contains(attribute) else { continue }
+                guard element.attributes.contains(attribute) else { continue }
                 if Self.urlAttributes.contains(attribute) {
-                    guard let url = safeURL(value, allowDataImage: kept == "img" && attribute == "src") else { continue }
+                    guard let url = safeURL(value, allowDataImage: element.name == "img" && attribute == "src") else { continue }
                     attributes.append((attribute, url))
                 } else {
                     attributes.append((attribute, value))
                 }
             }
-            if kept == "a", attributes.contains(where: { $0.0 == "href" }) {
-                attributes.append(("rel", "nofollow noopener"))
-            }
-            if kept == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
-            output.startTag(kept, attributes)
-            if HTMLEscaping.voidElements.contains(kept) { return }
-            rebuildChildren(of: node, into: &output)
-            output.endTag(kept)
-        default:
-            return
         }
+        if element.name == "a", attributes.contains(where: { $0.0 == "href" }) {
+            attributes.append(("rel", "nofollow noopener"))
+        }
+        if element.name == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
+        output.startTag(element.name, attributes, isBlock: element.isBlock)
+        if element.isVoid { return }
+        rebuildChildren(of: node, into: &output)
+        output.endTag(element.name, isBlock: element.isBlock)
     }
 
     private func rebuildChildren(of node: xmlNodePtr, into output: inout SanitizerOutput) {
@@ -114,13 +157,18 @@ public struct HTMLSanitizer: Sendable {
     /// The URL made absolute against `baseURL`, if its scheme is http, https or mailto
     /// (or `data:image/…` where allowed); nil for anything else (`javascript:` …).
     public func safeURL(_ raw: String, allowDataImage: Bool = false) -> String? {
-        if let scheme = Self.printableASCIIScheme(raw) {
-            // The usual absolute link needs no cleaning and no URL parser.
+        // The usual link needs no cleaning: an absolute one not even the URL parser.
+        switch Self.printableASCIIReference(raw) {
+        case .scheme(let scheme)?:
             switch scheme {
             case "http", "https", "mailto": return raw
             case "data": break
             default: return nil
             }
+        case .relative?:
+            return baseURL.map { resolve(raw, against: $0) } ?? raw
+        case nil:
+            break
         }
         // Browsers ignore control characters and white space inside a scheme: so do we.
         let cleaned = String(raw.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
@@ -135,18 +183,29 @@ public struct HTMLSanitizer: Sendable {
             return ["http", "https", "mailto"].contains(String(scheme)) ? cleaned : nil
         }
         guard let baseURL else { return cleaned }
-        guard let absolute = URL(string: cleaned, relativeTo: baseURL)?.absoluteURL,
+        return resolve(cleaned, against: baseURL)
+    }
+
+    /// `reference` (without a scheme of its own) made absolute against `base`, if that gives http(s).
+    private func resolve(_ reference: String, against base: URL) -> String? {
+        guard let absolute = URL(string: reference, relativeTo: base)?.absoluteURL,
               let scheme = absolute.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
         return absolute.absoluteString
     }
 }
 
 extension HTMLSanitizer {
-    /// The scheme of `raw` in lowercase, when `raw` is printable ASCII (nothing for
-    /// `safeURL` to clean, one character per byte) and has one; nil otherwise.
-    static func printableASCIIScheme(_ raw: String) -> String? {
+    /// A URL that is printable ASCII (nothing for `safeURL` to clean, one character per byte):
+    /// one with a scheme (in lowercase), or a relative reference.
+    enum PrintableASCIIReference {
+        case scheme(String)
+        case relative
+    }
+
+    /// What `raw` is when it is printable ASCII; nil otherwise.
+    static func printableASCIIReference(_ raw: String) -> PrintableASCIIReference? {
         var raw = raw
-        return raw.withUTF8 { bytes -> String? in
+        return raw.withUTF8 { bytes -> PrintableASCIIReference? in
             var colon: Int?
             for (index, byte) in bytes.enumerated() {
                 guard byte > 0x20, byte < 0x7F else { return nil }
@@ -158,8 +217,8 @@ extension HTMLSanitizer {
                     }
                 }
             }
-            guard let colon, colon >= 0 else { return nil }
-            return String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+            guard let colon, colon >= 0 else { return .relative }
+            return .scheme(String(decoding: bytes[..<colon], as: UTF8.self).lowercased())
         }
     }
 }

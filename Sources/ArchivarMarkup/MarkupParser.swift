@@ -13,27 +13,61 @@ public enum MarkupParser {
     ///   - url: the document's URL, the base for relative links.
     ///   - encoding: the `charset` the server declared; it wins over the XML declaration
     ///     (RFC 7303), a byte order mark wins over both (see `XMLInputEncoding`).
-    public static func xml(_ data: Data, url: String? = nil, encoding: String? = nil) throws -> MarkupDocument {
+    ///   - localNames: the local names (in any namespace) of the elements handed to `elementEnded`.
+    ///   - elementEnded: called on the parsing thread with each such element as soon as its
+    ///     end tag is read, while the parse goes on. Such an element never changes again:
+    ///     other threads may read it meanwhile, inside `MarkupNode.reading`. (An element the
+    ///     document never closes, as at a truncated end, is not handed over.) For a big
+    ///     document another thread checks meanwhile that bytes meant to be UTF-8 are; if
+    ///     they are not, the document is read again (as Windows-1252) without handing over
+    ///     elements, and the ones handed over before are not in the document returned
+    ///     (`MarkupDocument.contains`).
+    public static func xml(_ data: Data, url: String? = nil, encoding: String? = nil, handingOver localNames: [String] = [],
+                           elementEnded: ((MarkupNode) -> Void)? = nil) throws -> MarkupDocument {
         refuseExternalEntities
-        let input = XMLInputEncoding(data, charset: encoding)
+        // A thread for the check pays off from some hundred kilobytes on.
+        let input = XMLInputEncoding(data, charset: encoding, assumingValidUTF8: elementEnded != nil && data.count >= 256 * 1024)
+        if input.assumedValidUTF8 {
+            let check = XMLInputEncoding.ConcurrentCheck(data)
+            let document = Result { try parse(input, url: url, localNames: localNames, elementEnded: elementEnded) }
+            guard check.isValid() else { return try xml(data, url: url, encoding: encoding) }
+            return try document.get()
+        }
+        return try parse(input, url: url, localNames: localNames, elementEnded: elementEnded)
+    }
+
+    private static func parse(_ input: XMLInputEncoding, url: String?, localNames: [String],
+                              elementEnded: ((MarkupNode) -> Void)?) throws -> MarkupDocument {
         var options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
         if input.override != nil { options |= XML_PARSE_IGNORE_ENC.rawValue }
         let collector = ProblemCollector()
+        let stream = elementEnded.map { StreamingParse(localNames: localNames, elementEnded: $0) }
         let document = collector.collecting {
             input.data.withUnsafeBytes { bytes -> xmlDocPtr? in
                 guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), !bytes.isEmpty,
                       let context = xmlNewParserCtxt() else { return nil }
                 defer { xmlFreeParserCtxt(context) }
                 context.pointee.sax.pointee.getEntity = htmlAwareEntity
-                return xmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), url, input.override, Int32(options))
+                if let stream {
+                    context.pointee._private = Unmanaged.passUnretained(stream).toOpaque()
+                    context.pointee.sax.pointee.endElementNs = StreamingParse.endElement
+                }
+                return withExtendedLifetime(stream) {
+                    xmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), url, input.override, Int32(options))
+                }
             }
         }
         guard let document else {
             throw ArchivarError(location: collector.problems.first?.line.map { "line \($0)" },
                                 collector.problems.first?.message ?? "empty document: no XML found")
         }
-        return MarkupDocument(handle: document, problems: input.problems + collector.problems)
+        let problems = input.problems + collector.problems
+        guard let tree = stream?.tree else { return MarkupDocument(handle: document, problems: problems) }
+        // In recover mode libxml2 returns the document it built, which the streaming parse's
+        // tree owns since the first element was handed over.
+        precondition(tree.handle == document, "libxml2 returned another document than it built")
+        return MarkupDocument(tree: tree, problems: problems)
     }
 
     /// The entity lookup of the XML parser, extended by HTML's named entities: an entity
@@ -47,8 +81,15 @@ public enum MarkupParser {
         }
         if let declared = xmlGetDocEntity(document, name) { return declared }
         guard let html = htmlEntityLookup(name), let scalar = Unicode.Scalar(html.pointee.value) else { return nil }
-        if document.pointee.intSubset == nil, xmlCreateIntSubset(document, nil, nil, nil) == nil { return nil }
-        return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, String(scalar))
+        // During a streaming parse, not while other threads read entity references.
+        let declare = { () -> xmlEntityPtr? in
+            if document.pointee.intSubset == nil, xmlCreateIntSubset(document, nil, nil, nil) == nil { return nil }
+            return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, String(scalar))
+        }
+        guard let stream = parser.pointee._private.map({ Unmanaged<StreamingParse>.fromOpaque($0).takeUnretainedValue() }) else {
+            return declare()
+        }
+        return stream.entities.writing(declare)
     }
 
     /// Installs, once per process, an entity loader that loads nothing: external
@@ -60,7 +101,21 @@ public enum MarkupParser {
     /// Parses an HTML fragment (a feed description, a partner's content) into a document
     /// whose `body` holds the fragment. HTML errors are expected and not reported.
     public static func htmlFragment(_ html: String) -> MarkupDocument? {
-        let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
+        var html = html
+        return html.withUTF8 { htmlFragment(utf8: $0) }
+    }
+
+    /// `htmlFragment` of UTF-8 bytes. Like a C string, the fragment ends at a NUL byte,
+    /// if it has one (and then the closing tags are left to the parser).
+    static func htmlFragment(utf8 html: UnsafeBufferPointer<UInt8>) -> MarkupDocument? {
+        let head = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>", tail = "</body></html>"
+        var length = html.count
+        if let base = html.baseAddress, let nul = memchr(base, 0, html.count) { length = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
+        var wrapped: [UInt8] = []
+        wrapped.reserveCapacity(head.utf8.count + html.count + tail.utf8.count)
+        wrapped.append(contentsOf: head.utf8)
+        wrapped.append(contentsOf: UnsafeBufferPointer(rebasing: html[..<length]))
+        if length == html.count { wrapped.append(contentsOf: tail.utf8) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         refuseExternalEntities
@@ -69,7 +124,9 @@ public enum MarkupParser {
             // No encoding given: the `meta` above declares UTF-8 before the first non-ASCII
             // byte, so libxml2 reads the bytes as they are instead of copying them through
             // its UTF-8 "converter".
-            wrapped.withCString { htmlReadMemory($0, Int32(clamping: strlen($0)), nil, nil, options) }
+            wrapped.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, nil, options) }
+            }
         }
         return document.map { MarkupDocument(handle: $0, problems: []) }
     }
@@ -79,6 +136,38 @@ extension MarkupDocument {
     /// The `<body>` element of an HTML document.
     public var body: MarkupNode? {
         root?.first("body") ?? root
+    }
+}
+
+/// What a streaming XML parse keeps beside libxml2's parser context (`_private`): whom to
+/// hand finished elements to, and the tree they belong to, made when the first is handed over.
+private final class StreamingParse {
+    /// NUL-terminated UTF-8, as libxml2 compares names.
+    let localNames: [[UInt8]]
+    let elementEnded: (MarkupNode) -> Void
+    let entities = EntityTableLock()
+    private(set) var tree: MarkupTree?
+
+    init(localNames: [String], elementEnded: @escaping (MarkupNode) -> Void) {
+        self.localNames = localNames.map { Array($0.utf8) + [0] }
+        self.elementEnded = elementEnded
+    }
+
+    /// libxml2's end of an element, then the element handed over if it is one of
+    /// `localNames`. The parser's current node is the element that ends (libxml2's own
+    /// handler pops it).
+    static let endElement: endElementNsSAX2Func = { context, localName, prefix, namespace in
+        let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self)
+        let ended = parser?.pointee.node
+        xmlSAX2EndElementNs(context, localName, prefix, namespace)
+        guard let parser, let ended, ended.pointee.type == XML_ELEMENT_NODE, let document = parser.pointee.myDoc,
+              let stream = parser.pointee._private.map({ Unmanaged<StreamingParse>.fromOpaque($0).takeUnretainedValue() }),
+              stream.localNames.contains(where: { xmlStrEqual(localName, $0) != 0 }) else {
+            return
+        }
+        let tree = stream.tree ?? MarkupTree(handle: document, entities: stream.entities)
+        stream.tree = tree
+        stream.elementEnded(MarkupNode(pointer: ended, tree: tree))
     }
 }
 

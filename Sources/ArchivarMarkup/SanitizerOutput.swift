@@ -3,57 +3,96 @@ import ArchivarHTML
 
 /// What `HTMLSanitizer` writes while it walks a parsed fragment: the markup, as
 /// `HTMLNode.render` writes it, and, when asked for, the text a reader of that markup sees.
+/// Both are built as UTF-8 bytes straight from libxml2's text, without a string per node.
 struct SanitizerOutput {
     let collectsText: Bool
-    var markup = ""
+    private var markup: [UInt8] = []
     /// Text nodes, with a space around block elements (see `HTMLText.collect`).
-    var plainText = CleanText()
+    private var plainText = CleanText()
 
-    init(collectsText: Bool) { self.collectsText = collectsText }
+    /// `capacity`: the length of the HTML read, about what is written.
+    init(collectsText: Bool, capacity: Int) {
+        self.collectsText = collectsText
+        // Room for what sanitizing adds: absolute links, `rel` attributes, escapes.
+        markup.reserveCapacity(capacity + capacity / 8 + 256)
+        if collectsText { plainText = CleanText(capacity: capacity) }
+    }
 
-    mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
-        markup += "<" + name
+    /// Writes a start tag; `isBlock`: text before it and inside it are apart.
+    mutating func startTag(_ name: String, _ attributes: [(String, String)], isBlock: Bool) {
+        markup.append(UInt8(ascii: "<"))
+        markup.append(contentsOf: name.utf8)
         for (key, value) in attributes {
-            markup += " " + key + "=\""
+            markup.append(UInt8(ascii: " "))
+            markup.append(contentsOf: key.utf8)
+            markup.append(contentsOf: "=\"".utf8)
             HTMLEscaping.appendAttribute(value, to: &markup)
-            markup += "\""
+            markup.append(UInt8(ascii: "\""))
         }
-        markup += ">"
-        if collectsText, HTMLText.blockElements.contains(name) { plainText.appendSpace() }
+        markup.append(UInt8(ascii: ">"))
+        if collectsText, isBlock { plainText.appendSpace() }
     }
 
-    mutating func endTag(_ name: String) {
-        markup += "</" + name + ">"
-        if collectsText, HTMLText.blockElements.contains(name) { plainText.appendSpace() }
+    /// Writes an end tag; `isBlock`: text inside it and after it are apart.
+    mutating func endTag(_ name: String, isBlock: Bool) {
+        markup.append(contentsOf: "</".utf8)
+        markup.append(contentsOf: name.utf8)
+        markup.append(UInt8(ascii: ">"))
+        if collectsText, isBlock { plainText.appendSpace() }
     }
 
-    mutating func appendText(_ value: String) {
-        var value = value
+    /// Appends a text node's UTF-8 content.
+    mutating func appendText(_ value: UnsafeBufferPointer<UInt8>) {
         // NFC of the whole markup (see `HTMLSanitizer.sanitize`) would join a combining mark at the
         // start of a text with the `>` before it (`>` + U+0338 is `≯`) and break the
-        // tag open: such marks are written as character references instead.
-        if markup.utf8.last == UInt8(ascii: ">"), let first = value.unicodeScalars.first,
-           first.properties.canonicalCombiningClass != .notReordered {
-            let marks = value.unicodeScalars.prefix { $0.properties.canonicalCombiningClass != .notReordered }
-            for mark in marks { markup += "&#\(mark.value);" }
-            if collectsText { plainText.append(String(String.UnicodeScalarView(marks))) }
-            value = String(value.unicodeScalars.dropFirst(marks.count))
+        // tag open: such marks are written as character references instead. Scalars below
+        // U+0300 (lead bytes below 0xCC) are never combining marks.
+        if let first = value.first, first >= 0xCC, markup.last == UInt8(ascii: ">") {
+            let text = String(decoding: value, as: UTF8.self)
+            let marks = text.unicodeScalars.prefix { $0.properties.canonicalCombiningClass != .notReordered }
+            if !marks.isEmpty {
+                for mark in marks { markup.append(contentsOf: "&#\(mark.value);".utf8) }
+                if collectsText { appendPlain(String(String.UnicodeScalarView(marks))) }
+                var rest = String(text.unicodeScalars.dropFirst(marks.count))
+                rest.withUTF8 { appendEscaped($0) }
+                return
+            }
         }
-        HTMLEscaping.appendText(value, to: &markup)
-        guard collectsText else { return }
-        let hasDropped = value.withUTF8 { bytes in bytes.contains(where: Self.isDroppedByEscaping) }
-        if hasDropped {
-            plainText.append(String(String.UnicodeScalarView(value.unicodeScalars.filter {
-                !($0.isASCII && Self.isDroppedByEscaping(UInt8($0.value)))
-            })))
-        } else {
-            plainText.append(value)
-        }
+        appendEscaped(value)
     }
 
-    /// The control characters `HTMLEscaping` leaves out of the markup: a reader of it
-    /// never sees them, so neither does the plain text.
-    static func isDroppedByEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F
+    /// Escapes text into the markup; the plain text gets what a reader of it sees: the
+    /// text without the control characters `HTMLEscaping` leaves out.
+    private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
+        var dropsSome = false
+        HTMLEscaping.escape(value, escapingQuotes: false, run: { markup.append(contentsOf: $0) }, escaped: { _, replacement in
+            HTMLEscaping.append(replacement, to: &markup)
+            if replacement == .dropped { dropsSome = true }
+        })
+        guard collectsText else { return }
+        guard dropsSome else {
+            plainText.append(value)
+            return
+        }
+        HTMLEscaping.escape(value, escapingQuotes: false, run: { plainText.append($0) }, escaped: { byte, replacement in
+            if replacement != .dropped { withUnsafePointer(to: byte) { plainText.append(UnsafeBufferPointer(start: $0, count: 1)) } }
+        })
     }
+
+    private mutating func appendPlain(_ text: String) {
+        var text = text
+        text.withUTF8 { plainText.append($0) }
+    }
+
+    /// The markup written, in Unicode NFC.
+    var html: SanitizedHTML {
+        let text = markup.withUnsafeBufferPointer { bytes in
+            TextFolding.isSurelyNFC(bytes) ? String(decoding: bytes, as: UTF8.self)
+                : TextFolding.nfc(String(decoding: bytes, as: UTF8.self))
+        }
+        return SanitizedHTML(trusted: text)
+    }
+
+    /// The plain text collected (`TextFolding.clean` of what a reader sees).
+    var text: CleanText { plainText }
 }

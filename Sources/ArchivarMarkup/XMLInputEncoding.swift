@@ -17,9 +17,13 @@ struct XMLInputEncoding {
     var override: String?
     /// What had to be guessed or repaired.
     var problems: [Problem] = []
+    /// The bytes were taken for UTF-8 without checking them (`assumingValidUTF8`).
+    private(set) var assumedValidUTF8 = false
 
-    /// Reads `data`; `charset` is the HTTP charset parameter, if any.
-    init(_ data: Data, charset: String?) {
+    /// Reads `data`; `charset` is the HTTP charset parameter, if any. With `assumingValidUTF8`
+    /// bytes that are UTF-8 by declaration or by default are not checked: the caller checks
+    /// them (see `assumedValidUTF8`) and reads them again if they are not.
+    init(_ data: Data, charset: String?, assumingValidUTF8: Bool = false) {
         self.data = data
         if let (encoding, bomLength) = Self.byteOrderMark(data) ?? Self.utf16WithoutMark(data) {
             transcode(data.dropFirst(bomLength), from: encoding, label: "\(encoding)")
@@ -29,7 +33,8 @@ struct XMLInputEncoding {
             ?? Self.declaredEncoding(data)?.lowercased()
         guard let label, !Self.utf8Labels.contains(label) else {
             // UTF-8 by declaration or by default.
-            if !Self.isValidUTF8(data) {
+            assumedValidUTF8 = assumingValidUTF8
+            if !assumingValidUTF8, !Self.isValidUTF8(data) {
                 transcode(data, from: .windowsCP1252, label: "windows-1252")
                 problems = [Problem(line: 1, "not valid UTF-8; read as Windows-1252")]
             } else if charset != nil {
@@ -60,6 +65,26 @@ struct XMLInputEncoding {
         override = "UTF-8"
     }
 
+    /// `isValidUTF8` on a thread of its own, while the caller parses the bytes meanwhile.
+    final class ConcurrentCheck: @unchecked Sendable {
+        // @unchecked: `valid` is written before `done` is signalled and read after waiting for it.
+        private let done = DispatchSemaphore(value: 0)
+        private var valid = false
+
+        init(_ data: Data) {
+            Thread.detachNewThread { [self] in
+                valid = XMLInputEncoding.isValidUTF8(data)
+                done.signal()
+            }
+        }
+
+        /// Waits for the check; ask once.
+        func isValid() -> Bool {
+            done.wait()
+            return valid
+        }
+    }
+
     /// Whether `data` is well-formed UTF-8 (what `String(data:encoding: .utf8)` accepts),
     /// checked without copying a feed of many megabytes into a string first.
     /// Spec: Unicode 15 §3.9, Table 3-7 (well-formed UTF-8 byte sequences).
@@ -69,9 +94,15 @@ struct XMLInputEncoding {
             let bytes = base.assumingMemoryBound(to: UInt8.self)
             let count = raw.count
             var index = 0
+            let buffer = UnsafeBufferPointer(start: bytes, count: count)
             while index < count {
-                // ASCII eight bytes at a time.
-                while index + 8 <= count, (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                // Eight bytes at a time while they are ASCII or whole two-byte sequences
+                // (umlauts, ß): each lead followed by a continuation byte, and no other.
+                while index + 8 <= count {
+                    let word = ByteWords.word(buffer, at: index)
+                    let leads = ByteWords.twoByteLeads(word)
+                    guard ByteWords.longerLeads(word) == 0, ByteWords.continuations(word) == leads << 8,
+                          leads >> 56 == 0, word & 0x8080_8080_8080_8080 == leads | leads << 8 else { break }
                     index += 8
                 }
                 guard index < count else { break }

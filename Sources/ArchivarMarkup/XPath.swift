@@ -57,7 +57,7 @@ public enum XPathValue {
 extension MarkupNode {
     /// Evaluates `xpath` with this node as the context node (so `.//h2` searches below it).
     public func evaluate(_ xpath: XPath) throws -> XPathValue {
-        let context = try XPathContext(document: document.handle, expression: xpath.expression)
+        let context = try XPathContext(document: tree.handle, expression: xpath.expression)
         context.pointer.pointee.node = pointer
         let errors = ProblemCollector()
         guard let result = errors.collecting({ xmlXPathCompiledEval(xpath.compiled, context.pointer) }) else {
@@ -73,7 +73,7 @@ extension MarkupNode {
         let kept: Set<xmlElementType> = [XML_ELEMENT_NODE, XML_ATTRIBUTE_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE]
         let nodes = (0..<Int(set.pointee.nodeNr)).compactMap { index -> MarkupNode? in
             guard let node = table[index], kept.contains(node.pointee.type) else { return nil }
-            return MarkupNode(pointer: node, document: document)
+            return MarkupNode(pointer: node, tree: tree)
         }
         return .nodes(nodes)
     }
