@@ -58,4 +58,35 @@ public enum ByteWords {
     /// The offset in its word of the first byte a test passed (`mask` not zero).
     @inlinable @inline(__always)
     public static func firstOffset(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }
+
+    /// Walks `bytes` in runs of bytes that stay as they are (`run`) and the single bytes that
+    /// do not (`special`, with what `classify` made of them), as escapers do. `candidates`
+    /// marks the bytes of a word that `classify` might not pass over (more is fine, fewer is
+    /// not), so that words without one are skipped whole. Special bytes must be ASCII, so
+    /// that runs end on scalar boundaries.
+    @inlinable
+    public static func forEachRun<Special>(in bytes: UnsafeBufferPointer<UInt8>, candidates: (UInt64) -> UInt64,
+                                           classify: (UInt8) -> Special?, run: (UnsafeBufferPointer<UInt8>) -> Void,
+                                           special: (UInt8, Special) -> Void) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let marked = candidates(word(bytes, at: index))
+                guard marked != 0 else {
+                    index += 8
+                    continue
+                }
+                index += firstOffset(marked)
+            }
+            let byte = bytes[index]
+            if let classified = classify(byte) {
+                if runStart < index { run(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                special(byte, classified)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        if runStart < bytes.count { run(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
 }

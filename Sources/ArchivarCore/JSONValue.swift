@@ -173,26 +173,11 @@ public enum JSONValue: Sendable, Hashable, Codable {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                if index + 8 <= bytes.count {
-                    // Skips words without a byte to escape.
-                    let word = ByteWords.word(bytes, at: index)
-                    let toEscape = ByteWords.below(word, 0x20) | ByteWords.equal(word, UInt8(ascii: "\""))
-                        | ByteWords.equal(word, UInt8(ascii: "\\"))
-                    guard toEscape != 0 else {
-                        index += 8
-                        continue
-                    }
-                    index += ByteWords.firstOffset(toEscape)
-                }
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-                    index += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            ByteWords.forEachRun(in: bytes, candidates: { word in
+                ByteWords.below(word, 0x20) | ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "\\"))
+            }, classify: { byte in
+                byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? () : nil
+            }, run: { output.append(contentsOf: $0) }, special: { byte, _ in
                 switch byte {
                 case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
                 case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
@@ -205,10 +190,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
                     let hex = String(byte, radix: 16)
                     output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 }
-                runStart = index + 1
-                index += 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            })
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -55,32 +55,15 @@ public enum HTMLEscaping {
     /// byte is ASCII, so the runs end on scalar boundaries.
     public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, escapingQuotes: Bool,
                               run: (UnsafeBufferPointer<UInt8>) -> Void, escaped: (UInt8, EscapedByte) -> Void) {
-        var runStart = 0
-        var index = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                // Skips words without a byte to escape or drop (or a tab or line break).
-                let word = ByteWords.word(bytes, at: index)
-                var candidates = ByteWords.below(word, 0x20) | ByteWords.equal(word, UInt8(ascii: "&"))
-                    | ByteWords.equal(word, UInt8(ascii: "<")) | ByteWords.equal(word, UInt8(ascii: ">")) | ByteWords.equal(word, 0x7F)
-                if escapingQuotes {
-                    candidates |= ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "'"))
-                }
-                guard candidates != 0 else {
-                    index += 8
-                    continue
-                }
-                index += ByteWords.firstOffset(candidates)
+        ByteWords.forEachRun(in: bytes, candidates: { word in
+            // A byte to escape or drop (or a tab or line break, which stay).
+            var candidates = ByteWords.below(word, 0x20) | ByteWords.equal(word, UInt8(ascii: "&"))
+                | ByteWords.equal(word, UInt8(ascii: "<")) | ByteWords.equal(word, UInt8(ascii: ">")) | ByteWords.equal(word, 0x7F)
+            if escapingQuotes {
+                candidates |= ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "'"))
             }
-            let byte = bytes[index]
-            if let replacement = replacement(for: byte, escapingQuotes: escapingQuotes) {
-                if runStart < index { run(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                escaped(byte, replacement)
-                runStart = index + 1
-            }
-            index += 1
-        }
-        if runStart < bytes.count { run(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+            return candidates
+        }, classify: { replacement(for: $0, escapingQuotes: escapingQuotes) }, run: run, special: escaped)
     }
 
     /// Appends what is written for an escaped byte: its character reference, nothing for
