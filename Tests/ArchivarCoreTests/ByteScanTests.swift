@@ -1,4 +1,5 @@
 @testable import ArchivarCore
+import ArchivarTestSupport
 import Foundation
 import Testing
 
@@ -11,16 +12,8 @@ import Testing
         let pieces = ["a", "b", "Straße", "„", "“", "–", "€", " ", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{85}", "\u{2003}",
                       "\u{3000}", "\u{200B}", "\u{2028}", "\u{1680}", "e\u{301}", "\u{338}", "Ω", "&", "<", ">", "\"", "\\", "'",
                       "\u{1}", "\u{1F}", "\u{7F}", "\u{8}", "\u{C}", "😀", "ü", "0123456789", "ä"]
-        var state = seed
-        return (0..<count).map { _ in
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 58) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
-            return text
-        }
+        var random = SplitMix64(seed: seed)
+        return random.texts(of: pieces, count: count, maximumPieces: 63)
     }
 
     @Test func cleanTextIsCleanByDefinition() {

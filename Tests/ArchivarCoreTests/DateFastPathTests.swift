@@ -1,17 +1,16 @@
 @testable import ArchivarCore
+import ArchivarTestSupport
 import Foundation
 import Testing
 
 /// The fast paths for feed dates must give exactly what the general code gives.
 @Suite struct DateFastPathTests {
-    /// A deterministic stream of numbers (a linear congruential generator).
+    /// A deterministic stream of numbers.
     struct Numbers {
-        var state: UInt64
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[next(0...values.count - 1)] }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+        mutating func next(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+        mutating func pick<T>(_ values: [T]) -> T { values.randomElement(using: &random)! }
     }
 
     /// `rfc1123` reads the usual feed dates from the bytes: wherever it gives a date, the

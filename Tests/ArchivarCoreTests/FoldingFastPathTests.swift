@@ -1,4 +1,5 @@
 @testable import ArchivarCore
+import ArchivarTestSupport
 import Foundation
 import Testing
 
@@ -15,15 +16,8 @@ import Testing
         let others = ["\u{301}", "\u{308}", "\u{200D}", "\u{200B}", "ł", "ő", "ẞ", "İ", "ﬁ", "Ω", "д", "日", "🙂", "\u{AD}", "ǅ",
                       "\u{2060}", "₂", "Ⅻ", "ŉ"]
         let alphabet = ascii + ascii + latin1 + punctuation + others
-        var state = seed
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let length = Int(state >> 59) + 1
-            return (0..<length).map { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return alphabet[Int(state >> 33) % alphabet.count]
-            }.joined()
-        }
+        var random = SplitMix64(seed: seed)
+        return random.texts(of: alphabet, count: count, minimumPieces: 1, maximumPieces: 32)
     }
 
     @Test func slugsByteForByteAsTheUnicodePathMakesThem() {

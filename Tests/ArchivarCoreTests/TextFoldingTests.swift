@@ -1,4 +1,5 @@
 import ArchivarCore
+import ArchivarTestSupport
 import Foundation
 import Testing
 
@@ -39,14 +40,13 @@ import Testing
     @Test func cleanTextBuiltPieceByPieceIsTheCleanWhole() {
         let pieces = ["  Straße", "\u{A0}„Zur", " Mühle“ ", "", "\t", "Cafe", "\u{301} und e", "\u{308}", "\u{2003}Ω", "\u{2126}",
                       "\u{2028}x ", "a\u{200B}b", "\u{2000}", "ende\n"]
-        var state: UInt64 = 11
+        var random = SplitMix64(seed: 11)
         for _ in 0..<300 {
             var builder = CleanText()
             var whole = ""
             for _ in 0..<6 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let piece = pieces[Int(state >> 33) % pieces.count]
-                if state & 0x10000 == 0 {
+                let piece = pieces.randomElement(using: &random)!
+                if Bool.random(using: &random) {
                     builder.appendSpace()
                     whole += " "
                 }

@@ -1,5 +1,6 @@
 import ArchivarHTML
 import ArchivarMarkup
+import ArchivarTestSupport
 import Foundation
 import Testing
 
@@ -26,14 +27,8 @@ import Testing
     @Test func escapesWhatTheDefinitionEscapes() {
         let pieces = ["a", "Straße", "„", " ", "\t", "\n", "\r", "&", "<", ">", "\"", "'", "\u{1}", "\u{1F}", "\u{7F}", "\u{0}",
                       "😀", "e\u{301}", "0123456789", "&amp;"]
-        var state: UInt64 = 17
-        for _ in 0..<3000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 58) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        var random = SplitMix64(seed: 17)
+        for text in random.texts(of: pieces, count: 3000, maximumPieces: 63) {
             #expect(HTMLEscaping.escapeText(text) == Self.escapedByDefinition(text, quotes: false), "\(text.debugDescription)")
             var attribute = ""
             HTMLEscaping.appendAttribute(text, to: &attribute)

@@ -95,11 +95,8 @@ import Testing
 
     @Test func boundedDistanceAgreesWithTheFullMatrixWithinTheLimit() {
         // Words over a small alphabet, so that many pairs are close; fixed seed.
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SplitMix64(seed: 5)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         let alphabet = Array("abcä".unicodeScalars)
         var compared = 0
         var close = 0

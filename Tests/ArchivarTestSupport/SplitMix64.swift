@@ -13,3 +13,14 @@ public struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// `count` texts, each of `pieces` drawn at random and put end to end, `minimumPieces`
+    /// to `maximumPieces` of them: the inputs on which a fast scanner is compared with
+    /// the plain code it stands in for.
+    public mutating func texts(of pieces: [String], count: Int, minimumPieces: Int = 0, maximumPieces: Int) -> [String] {
+        (0..<count).map { _ in
+            (0..<Int.random(in: minimumPieces...maximumPieces, using: &self)).map { _ in pieces.randomElement(using: &self)! }.joined()
+        }
+    }
+}
