@@ -39,17 +39,16 @@ public struct Pipeline: Sendable {
     // MARK: Harvest
 
     /// Harvests each source in one transaction of its own. A failing source is reported
-    /// and leaves what was stored before untouched; the others go on. The plugins read the
-    /// sources one after the other on a task of their own, ahead of storing (`IngestFeed`):
-    /// while one source's records are stored, indexed and committed, the next source is
-    /// already fetched and parsed.
+    /// and leaves what was stored before untouched; the others go on. The sources are stored
+    /// in their order while their plugins read ahead on tasks of their own (`IngestFeed`):
+    /// while one source's records are stored, indexed and committed, the next sources are
+    /// already fetched and parsed, up to `concurrentReads` at once from different servers
+    /// (`ReadSchedule`).
     public func harvest(_ sources: [SourceDefinition], now: Date = Date()) async -> HarvestReport {
         let states = (try? catalog.sourceStates()) ?? [:]
         let runs = sources.map { SourceRun($0, state: states[$0.id] ?? SourceState(id: $0.id), pipeline: self) }
         return await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for run in runs { await run.read(with: self) }
-            }
+            group.addTask { await self.read(runs) }
             var results: [SourceResult] = []
             for (index, run) in runs.enumerated() {
                 let source = run.source
@@ -65,6 +64,25 @@ public struct Pipeline: Sendable {
                 results.append(result)
             }
             return HarvestReport(results: results)
+        }
+    }
+
+    /// The most sources whose plugins read at the same time in a harvest, each from another server.
+    static let concurrentReads = 4
+
+    /// Runs the sources' plugins as `ReadSchedule` allows.
+    private func read(_ runs: [SourceRun]) async {
+        var schedule = ReadSchedule(servers: runs.map { ReadSchedule.server(of: $0.location) }, limit: Self.concurrentReads)
+        await withTaskGroup(of: Int.self) { readers in
+            while !schedule.isDone {
+                for index in schedule.start() {
+                    readers.addTask {
+                        await runs[index].read(with: self)
+                        return index
+                    }
+                }
+                if let finished = await readers.next() { schedule.finish(finished) }
+            }
         }
     }
 
