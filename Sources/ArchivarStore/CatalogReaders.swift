@@ -7,8 +7,10 @@ final class CatalogReader {
     let connection: Connection
     /// What searches read of every record besides its text.
     let digest: CatalogDigest
-    /// The index terms „Meinten Sie …?“ compares a word with.
+    /// The index terms „Meinten Sie …?“ compares a word with, and those of prefixes.
     let vocabulary = SearchVocabulary()
+    /// Writes prefixes as their terms for snippets.
+    let prefixes: PrefixExpansion
 
     init(file: URL) throws {
         connection = try Connection(file: file)
@@ -18,6 +20,7 @@ final class CatalogReader {
         let lengths = DocumentLengths()
         try RankFunction.register(on: connection, lengths: lengths)
         digest = CatalogDigest(lengths: lengths)
+        prefixes = PrefixExpansion(vocabulary: vocabulary)
     }
 }
 

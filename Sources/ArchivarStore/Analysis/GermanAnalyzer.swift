@@ -48,8 +48,17 @@ final class GermanAnalyzer {
         analysis = Analysis(stemmer: stemmer, lexicon: lexicon)
     }
 
+    /// A query text that begins with this byte is one index term, which the rest of the text
+    /// spells as the index holds it: it is emitted as it is, not analysed (`PrefixExpansion`
+    /// writes the terms a prefix covers so). Visitors' texts never begin with it (`QueryCompiler`).
+    static let indexTermMarker: UInt8 = 0x01
+
     /// Tokenizes `text` (UTF-8) for `purpose`, calling `emit` per token until it returns false.
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, for purpose: Purpose, emit: Emit) {
+        if purpose == .query, text.first == Self.indexTermMarker {
+            if text.count > 1 { _ = emit(UnsafeBufferPointer(rebasing: text[1...]), false, 1 ..< text.count) }
+            return
+        }
         analysis.tokenize(text, for: purpose, emit: emit)
     }
 }

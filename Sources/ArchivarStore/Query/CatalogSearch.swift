@@ -37,8 +37,13 @@ extension Catalog {
             results.total = pass.total
             results.facets = try SearchFacets(query: query.text, conjuncts: tree.conjuncts)
                 .facets(from: pass.counts) { try digest.personLabel($0, in: connection) }
-            results.hits = try Self.hits(Array(pass.best.dropFirst(query.offset)), match: compiled?.match,
-                                         hasPrefix: tree.hasPrefix, in: connection)
+            let page = Array(pass.best.dropFirst(query.offset))
+            // The snippets name the terms of a prefix, which FTS5 then need not merge again (`PrefixExpansion`).
+            var snippetMatch = compiled?.match
+            if let rest, rest.hasPrefix, !page.isEmpty {
+                snippetMatch = QueryCompiler.compile(try reader.prefixes.expanding(rest, records: digest.recordCount, in: connection)).match
+            }
+            results.hits = try Self.hits(page, match: snippetMatch, hasPrefix: tree.hasPrefix, in: connection)
             let suggester = SearchSuggestion(connection: connection, vocabulary: reader.vocabulary) { text in
                 guard let tree = QueryParser.parse(text).tree?.withBareYears else { return 0 }
                 let scope = QueryCompiler.compile(tree).scope()

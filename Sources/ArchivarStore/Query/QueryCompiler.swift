@@ -130,11 +130,25 @@ enum QueryCompiler {
         return SQLFragment(sql: "NOT (" + condition.sql + ")", values: condition.values)
     }
 
-    /// One user term as an FTS5 string, with its column filter and prefix star.
+    /// One user term as an FTS5 string, with its column filter and prefix star; a prefix
+    /// with `indexTerms` as the OR of those terms, each marked for the tokenizer to take as
+    /// it is (`GermanAnalyzer.indexTermMarker`), which no user text may be.
     static func expression(_ text: QueryText) -> String {
         let column = text.field.map { $0.column + " : " } ?? ""
-        let string = "\"" + text.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return column + string + (text.isPrefix ? " *" : "")
+        if let terms = text.indexTerms {
+            return "(" + terms.map { column + string(indexTermMarker + $0) }.joined(separator: " OR ") + ")"
+        }
+        // The marker separates words as any control character does: a space in its place
+        // finds the same.
+        let written = text.text.hasPrefix(indexTermMarker) ? " " + text.text.dropFirst() : text.text
+        return column + string(written) + (text.isPrefix ? " *" : "")
+    }
+
+    private static let indexTermMarker = String(UnicodeScalar(GermanAnalyzer.indexTermMarker))
+
+    /// `text` as an FTS5 string: in double quotes, inner ones doubled.
+    private static func string(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A filter as a condition that is never NULL, so `NOT` of it is exact

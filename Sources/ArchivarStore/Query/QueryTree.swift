@@ -65,6 +65,9 @@ struct QueryText: Equatable, Sendable {
     var isPrefix = false
     /// The one full-text column to look in; nil for all of them.
     var field: TextField?
+    /// For a prefix: the index terms it covers, written in its place (`PrefixExpansion`);
+    /// nil while it is written as a prefix.
+    var indexTerms: [String]?
 
     /// Whether there is anything the index could hold: at least one letter or digit.
     var isSearchable: Bool { text.contains { $0.isLetter || $0.isNumber } }

@@ -37,12 +37,7 @@ struct SearchSuggestion {
     /// A query that finds more than `total` records, or nil.
     func suggestion(for query: String, tree: QueryNode, total: Int) throws -> String? {
         guard total < Self.fewResults, let analyzer = GermanAnalyzer(lexicon: { Lexicon(words: []) }) else { return nil }
-        // Views of the index, made on the connection that needs them; they store nothing.
-        // Spec: https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module
-        try connection.execute("""
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, records_fts, 'row');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary_instances USING fts5vocab(main, records_fts, 'instance');
-            """)
+        try SearchVocabulary.makeViews(on: connection)
         var suggested = query
         var changed = false
         for text in tree.positiveTexts where !text.isPrefix {

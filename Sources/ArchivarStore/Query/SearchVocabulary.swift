@@ -1,5 +1,6 @@
 /// The terms of the full-text index with the number of records each occurs in, kept in
-/// memory for „Meinten Sie …?“ (`SearchSuggestion`), one shelf per first letter.
+/// memory for „Meinten Sie …?“ (`SearchSuggestion`), one shelf per first letter, and the
+/// terms of each prefix searched (`PrefixExpansion`).
 ///
 /// FTS5's `fts5vocab` table (`search_vocabulary`) counts a term's records by reading its
 /// whole list of rows, so reading the terms of one letter reads the index of that letter:
@@ -26,9 +27,51 @@ final class SearchVocabulary {
         var terms: [[(start: Int, documents: Int)]] = []
     }
 
-    /// The `data_version` the shelves were read at.
+    /// An index term and the number of records it occurs in.
+    struct Term {
+        let term: String
+        let documents: Int
+    }
+
+    /// The `data_version` the shelves and prefixes were read at.
     private var version: Int?
     private var shelves: [Unicode.Scalar: Shelf] = [:]
+    /// The terms of each prefix read, by prefix; nil where there were more than asked for.
+    private var prefixes: [String: [Term]?] = [:]
+
+    /// Makes the views of the index that the vocabulary and the suggestions read, on the
+    /// connection that needs them; they store nothing.
+    static func makeViews(on connection: Connection) throws {
+        try connection.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, records_fts, 'row');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary_instances USING fts5vocab(main, records_fts, 'instance');
+            """)
+    }
+
+    /// The terms that begin with the bytes of `prefix`, the terms FTS5 matches for the prefix
+    /// query `"prefix" *`, in the index's order; nil when there are more than `limit` (the
+    /// same on every call). Read on first need and kept until the database changes;
+    /// `connection` is inside a read transaction.
+    func terms(beginningWith prefix: String, limit: Int, in connection: Connection) throws -> [Term]? {
+        try forgetIfChanged(connection)
+        if let known = prefixes[prefix] { return known }
+        // In UTF-8 (byte) order the terms from `prefix` up to it with its last character
+        // raised by one are those that begin with it. (A last character without a next one,
+        // U+D7FF or U+10FFFF, gives nil: no terms read.)
+        guard let last = prefix.unicodeScalars.last, let raised = Unicode.Scalar(last.value + 1) else { return nil }
+        var end = prefix.unicodeScalars
+        end.removeLast()
+        end.append(raised)
+        try Self.makeViews(on: connection)
+        var terms: [Term] = []
+        try connection.run("SELECT term, doc FROM search_vocabulary WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+                           [.text(prefix), .text(String(end)), .integer(Int64(limit) + 1)]) { row in
+            terms.append(Term(term: row.text(0) ?? "", documents: row.int(1) ?? 0))
+        }
+        let found = terms.count > limit ? nil : terms
+        prefixes[prefix] = found
+        return found
+    }
 
     /// The terms at most `limit` away from `word` (its letters, folded) that begin with its
     /// first letter, occur in more than `minimum` records and are not `excluded`, in no order.
@@ -58,11 +101,7 @@ final class SearchVocabulary {
 
     /// The shelf of `letter`, read when the database changed since it was read or it never was.
     private func shelf(_ letter: Unicode.Scalar, in connection: Connection) throws -> Shelf {
-        let current = try connection.integer("PRAGMA data_version")
-        if current == nil || current != version {
-            shelves = [:]
-            version = current
-        }
+        try forgetIfChanged(connection)
         if let shelf = shelves[letter] { return shelf }
         let next = Unicode.Scalar(letter.value + 1).map(String.init) ?? String(letter)
         var shelf = Shelf()
@@ -78,5 +117,14 @@ final class SearchVocabulary {
         }
         shelves[letter] = shelf
         return shelf
+    }
+
+    /// Forgets what was read when the database changed since.
+    private func forgetIfChanged(_ connection: Connection) throws {
+        let current = try connection.integer("PRAGMA data_version")
+        guard current == nil || current != version else { return }
+        shelves = [:]
+        prefixes = [:]
+        version = current
     }
 }
