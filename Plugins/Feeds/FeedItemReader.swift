@@ -61,20 +61,20 @@ final class FeedItemReader: Sendable {
     /// An RSS 0.9x/2.0 item or an RDF (RSS 0.90/1.0) item.
     func rssItem(_ item: MarkupNode, feed: FeedInfo) -> Item {
         let base = baseURL(of: item, feed: feed)
-        let guidNode = item.first("guid")
+        let guidNode = item.first(Names.guid)
         let guid = text(guidNode)
         // A permalink guid is the item's link when the item has none (RSS 2.0 §guid).
         let permalink = guidNode?.attribute("isPermaLink")?.lowercased() == "false" ? nil : guid.flatMap { $0.contains("://") ? $0 : nil }
-        let link = (text(item.first("link")) ?? item.attribute("about", namespace: FeedParser.rdf) ?? permalink)
+        let link = (text(item.first(Names.link)) ?? item.attribute("about", namespace: FeedParser.rdf) ?? permalink)
             .flatMap { absolute($0, base: base) }
-        let description = html(item.first("description"))
-        let encoded = html(item.first("encoded", namespace: FeedParser.contentModule))
-        let dateNode = item.first("pubDate") ?? item.first("date", namespace: FeedParser.dublinCore)
-        var creators = item.all("creator", namespace: FeedParser.dublinCore).compactMap(text).map(Name.parse)
-        if creators.isEmpty, let author = text(item.first("author")) { creators = [Self.rssAuthor(author)] }
-        let categories = (item.all("category") + item.all("subject", namespace: FeedParser.dublinCore)).compactMap(text)
+        let description = html(item.first(Names.description))
+        let encoded = html(item.first(Names.encoded))
+        let dateNode = item.first(Names.pubDate) ?? item.first(Names.dcDate)
+        var creators = item.all(Names.dcCreator).compactMap(text).map(Name.parse)
+        if creators.isEmpty, let author = text(item.first(Names.author)) { creators = [Self.rssAuthor(author)] }
+        let categories = (item.all(Names.category) + item.all(Names.dcSubject)).compactMap(text)
         return makeItem(ItemFields(
-            guid: guid, link: link, title: rawText(item.first("title")), summaryHTML: description,
+            guid: guid, link: link, title: rawText(item.first(Names.title)), summaryHTML: description,
             contentHTML: encoded ?? description, published: text(dateNode), publishedLine: dateNode?.line ?? item.line,
             updated: nil, authors: creators, categories: categories, base: base, line: item.line), feed: feed)
     }
@@ -85,17 +85,33 @@ final class FeedItemReader: Sendable {
         let linkNode = alternateLink(entry)
         let link = linkNode.flatMap { node in node.attribute("href").flatMap { absolute($0, base: baseURL(of: node, feed: feed)) } }
         let authors = atomAuthors(entry)
-        let categories = entry.all("category").compactMap { $0.attribute("term") ?? text($0) }
-        let publishedNode = entry.first("published") ?? entry.first("issued") ?? entry.first("created")
-        let updatedNode = entry.first("updated") ?? entry.first("modified")
-        let contentNode = entry.first("content")
+        let categories = entry.all(Names.category).compactMap { $0.attribute("term") ?? text($0) }
+        let publishedNode = entry.first(Names.published) ?? entry.first(Names.issued) ?? entry.first(Names.created)
+        let updatedNode = entry.first(Names.updated) ?? entry.first(Names.modified)
+        let contentNode = entry.first(Names.content)
         return makeItem(ItemFields(
-            guid: text(entry.first("id")), link: link, title: atomText(entry.first("title"))?.markup,
-            summaryHTML: atomText(entry.first("summary")), contentHTML: atomText(contentNode),
+            guid: text(entry.first(Names.id)), link: link, title: atomText(entry.first(Names.title))?.markup,
+            summaryHTML: atomText(entry.first(Names.summary)), contentHTML: atomText(contentNode),
             // Atom 1.0 makes `published` optional: an entry with only `updated` was published then.
             published: text(publishedNode ?? updatedNode), publishedLine: (publishedNode ?? updatedNode)?.line ?? entry.line,
             updated: text(updatedNode), authors: authors.isEmpty ? feed.authors : authors, categories: categories,
             base: contentNode.map { baseURL(of: $0, feed: feed) } ?? base, line: entry.line), feed: feed)
+    }
+
+    /// The names of the elements items are read from, made once.
+    private enum Names {
+        static let guid = MarkupName.inAnyNamespace("guid"), link = MarkupName.inAnyNamespace("link")
+        static let title = MarkupName.inAnyNamespace("title"), description = MarkupName.inAnyNamespace("description")
+        static let pubDate = MarkupName.inAnyNamespace("pubDate"), author = MarkupName.inAnyNamespace("author")
+        static let category = MarkupName.inAnyNamespace("category"), name = MarkupName.inAnyNamespace("name")
+        static let encoded = MarkupName("encoded", namespace: FeedParser.contentModule)
+        static let dcDate = MarkupName("date", namespace: FeedParser.dublinCore)
+        static let dcCreator = MarkupName("creator", namespace: FeedParser.dublinCore)
+        static let dcSubject = MarkupName("subject", namespace: FeedParser.dublinCore)
+        static let id = MarkupName.inAnyNamespace("id"), summary = MarkupName.inAnyNamespace("summary")
+        static let content = MarkupName.inAnyNamespace("content"), published = MarkupName.inAnyNamespace("published")
+        static let issued = MarkupName.inAnyNamespace("issued"), created = MarkupName.inAnyNamespace("created")
+        static let updated = MarkupName.inAnyNamespace("updated"), modified = MarkupName.inAnyNamespace("modified")
     }
 
     private struct ItemFields {
@@ -155,12 +171,12 @@ final class FeedItemReader: Sendable {
     }
 
     private func atomAuthors(_ node: MarkupNode) -> [Name] {
-        node.all("author").compactMap { text($0.first("name")) }.map(Name.parse)
+        node.all(Names.author).compactMap { text($0.first(Names.name)) }.map(Name.parse)
     }
 
     /// The `link` with `rel="alternate"` (the default), else the first link.
     private func alternateLink(_ node: MarkupNode) -> MarkupNode? {
-        let links = node.all("link")
+        let links = node.all(Names.link)
         return links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first
     }
 

@@ -24,7 +24,7 @@ public enum FeedParser {
         let feed = try FeedDocument(data, url: url, source: source, charset: charset)
         var result = Result()
         result.problems = feed.problems
-        var sifter = FeedDocument.Sifter()
+        var sifter = FeedDocument.Sifter(expecting: feed.count)
         for item in feed.read(0..<feed.count) {
             let (record, problems) = sifter.take(item)
             result.problems += problems
@@ -43,8 +43,8 @@ struct FeedDocument: Sendable {
     private let reader: FeedItemReader
     private let feed: FeedInfo
     private let layout: FeedLayout
-    /// Items read while the document was parsed (`ItemReadAhead`), by element.
-    private let readAhead: [MarkupNode: FeedItemReader.Item]
+    /// Items read while the document was parsed (`ItemReadAhead`), each handed out once.
+    private let readAhead: ReadAheadItems
     /// Keeps the parsed tree alive while items are read.
     private let document: MarkupDocument
 
@@ -92,44 +92,54 @@ struct FeedDocument: Sendable {
         items = layout.items(under: root)
         // Read with what the feed said about itself before its end: still right if that stayed
         // (and if the parser kept the document it handed the items from).
-        self.readAhead = speculativeFeed == feed && readAhead.keys.allSatisfy(document.contains) ? readAhead : [:]
+        self.readAhead = ReadAheadItems(speculativeFeed == feed && readAhead.keys.allSatisfy(document.contains) ? readAhead : [:])
+        itemsReadAhead = self.readAhead.count
     }
 
     /// The number of items (RSS `item`, Atom `entry`).
     var count: Int { items.count }
 
     /// How many items were read while the document was parsed and kept.
-    var itemsReadAhead: Int { readAhead.count }
+    let itemsReadAhead: Int
 
-    /// The items in `range`, read into records.
+    /// The items in `range`, read into records. (An item read ahead is handed out the first
+    /// time; later it is read again.)
     func read(_ range: Range<Int>) -> [FeedItemReader.Item] {
-        items[range].map { readAhead[$0] ?? layout.read($0, with: reader, feed: feed) }
+        items[range].map { readAhead.take($0) ?? layout.read($0, with: reader, feed: feed) }
     }
 
-    /// Reads every item in document order and hands them to `body` in batches, each with
-    /// `size` items still to read (and those read ahead during the parse before them). The
-    /// next `ahead` batches are read on tasks of their own meanwhile, so the other cores
-    /// read while this one stores (or prints), also while it hands on the items read ahead.
+    /// Reads every item in document order and hands them to `body` in batches of at most
+    /// `size` items still to read (and `4 × size` items in all). Batches are read on tasks of
+    /// their own ahead of `body`, so that the other cores read while this one stores (or
+    /// prints): `ahead` batches' worth of items to read, and more while `body` hands on items
+    /// read during the parse (a quarter as many: handing one on takes a fraction of reading
+    /// one), so that the other cores do not run out of items to read meanwhile.
     func readInBatches(of size: Int, ahead: Int, _ body: ([FeedItemReader.Item]) async throws -> Void) async throws {
-        var pending: [Task<[FeedItemReader.Item], Never>] = []
+        var pending: [(task: Task<[FeedItemReader.Item], Never>, unread: Int, readAhead: Int)] = []
+        var unreadPending = 0, readAheadPending = 0
         var next = 0
         func startBatches() {
-            while pending.count < ahead, next < count {
+            while next < count, unreadPending < ahead * size + readAheadPending / 4 {
                 var end = next, unread = 0
-                while end < count, unread < size {
-                    if readAhead[items[end]] == nil { unread += 1 }
+                while end < count, unread < size, end - next < 4 * size {
+                    if !readAhead.contains(items[end]) { unread += 1 }
                     end += 1
                 }
                 let range = next..<end
-                pending.append(Task { self.read(range) })
+                pending.append((Task { self.read(range) }, unread, range.count - unread))
+                unreadPending += unread
+                readAheadPending += range.count - unread
                 next = end
             }
         }
         startBatches()
         while !pending.isEmpty {
-            let batch = await pending.removeFirst().value
+            let batch = pending.removeFirst()
+            unreadPending -= batch.unread
+            readAheadPending -= batch.readAhead
+            let items = await batch.task.value
             startBatches()
-            try await body(batch)
+            try await body(items)
         }
     }
 
@@ -137,6 +147,9 @@ struct FeedDocument: Sendable {
     /// one, not the same item (guid or link) a second time.
     struct Sifter {
         private var seen: [String: Int] = [:]
+
+        /// A sifter for about `count` items.
+        init(expecting count: Int = 0) { seen.reserveCapacity(count) }
 
         /// The item's record, if it is kept, and its problems (including why it was not).
         mutating func take(_ item: FeedItemReader.Item) -> (record: Record?, problems: [Problem]) {
@@ -153,4 +166,22 @@ struct FeedDocument: Sendable {
             return (item.record, problems)
         }
     }
+}
+
+/// The items a feed's parse read ahead, by element, each handed out once: whoever takes an
+/// item lets go of it when done, so that a big feed's records are not all held until the end
+/// (and then freed at once, while nothing else is left to do).
+private final class ReadAheadItems: @unchecked Sendable {
+    // @unchecked: `items` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var items: [MarkupNode: FeedItemReader.Item]
+
+    init(_ items: [MarkupNode: FeedItemReader.Item]) { self.items = items }
+
+    var count: Int { lock.withLock { items.count } }
+
+    func contains(_ element: MarkupNode) -> Bool { lock.withLock { items[element] != nil } }
+
+    /// The item read from `element`, once.
+    func take(_ element: MarkupNode) -> FeedItemReader.Item? { lock.withLock { items.removeValue(forKey: element) } }
 }

@@ -14,7 +14,7 @@ public enum FeedsPlugin {
             guard let document = try await context.fetchSource() else { return }
             let feed = try FeedDocument(document.data, url: document.url, source: context.source, charset: document.charset)
             for problem in feed.problems { context.report(problem) }
-            var sifter = FeedDocument.Sifter()
+            var sifter = FeedDocument.Sifter(expecting: feed.count)
             // Small batches, up to 128 items read ahead of the one stored.
             try await feed.readInBatches(of: 16, ahead: 8) { items in
                 for item in items {
@@ -23,8 +23,6 @@ public enum FeedsPlugin {
                     if let record { try await context.emit(record) }
                 }
             }
-            // Freeing a big feed's tree takes a while: elsewhere, beside the next work.
-            DispatchQueue.global(qos: .utility).async { [feed] in withExtendedLifetime(feed) {} }
         },
     ]
 }

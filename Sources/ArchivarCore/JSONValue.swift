@@ -117,16 +117,41 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Appends an object of `members` (their keys unique) with its keys in canonical order.
-    static func writeObject(_ members: some Sequence<(key: String, value: JSONValue)>, to output: inout [UInt8]) {
+    /// Appends `object` with its keys in canonical order; `extra`, when given, as one more
+    /// member, in place of a member of the same key. Sorts the members in place, without
+    /// copying them: by the first eight bytes of their keys, compared as one number, and by
+    /// the whole keys only where those are equal.
+    static func writeObject(_ object: [String: JSONValue], adding extra: (key: String, value: JSONValue)? = nil,
+                            to output: inout [UInt8]) {
+        typealias Member = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index?)
         output.append(UInt8(ascii: "{"))
-        // Keys nearly always differ in their first eight bytes: compared as one number first.
-        let sorted = members.map { (prefix: Self.utf8Prefix($0.key), key: $0.key, value: $0.value) }.sorted {
-            $0.prefix != $1.prefix ? $0.prefix < $1.prefix : Self.utf8Precedes($0.key, $1.key)
-        }
-        for (index, member) in sorted.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            Self.writeMember(member.key, member.value, to: &output)
+        withUnsafeTemporaryAllocation(of: Member.self, capacity: object.count + 1) { members in
+            var count = 0
+            var index = object.startIndex
+            while index != object.endIndex {
+                let key = object.keys[index]
+                if key != extra?.key {
+                    members.initializeElement(at: count, to: (Self.utf8Prefix(key), index))
+                    count += 1
+                }
+                object.formIndex(after: &index)
+            }
+            if let extra {
+                members.initializeElement(at: count, to: (Self.utf8Prefix(extra.key), nil))
+                count += 1
+            }
+            var sorted = UnsafeMutableBufferPointer(rebasing: members[..<count])
+            defer { sorted.deinitialize() }
+            func key(_ member: Member) -> String { member.index.map { object.keys[$0] } ?? extra?.key ?? "" }
+            sorted.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : Self.utf8Precedes(key($0), key($1)) }
+            for (position, member) in sorted.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                if let index = member.index {
+                    Self.writeMember(object.keys[index], object.values[index], to: &output)
+                } else if let extra {
+                    Self.writeMember(extra.key, extra.value, to: &output)
+                }
+            }
         }
         output.append(UInt8(ascii: "}"))
     }
@@ -134,12 +159,15 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// The first eight bytes of `key`'s UTF-8 (zeros after a shorter key) as a number that
     /// orders as the bytes do: when two differ, they order as `utf8Precedes` orders the keys.
     static func utf8Prefix(_ key: String) -> UInt64 {
-        var prefix: UInt64 = 0, shift: UInt64 = 56
-        for byte in key.utf8.prefix(8) {
-            prefix |= UInt64(byte) << shift
-            shift &-= 8
+        func prefix(_ bytes: some Sequence<UInt8>) -> UInt64 {
+            var prefix: UInt64 = 0, shift: UInt64 = 56
+            for byte in bytes.prefix(8) {
+                prefix |= UInt64(byte) << shift
+                shift &-= 8
+            }
+            return prefix
         }
-        return prefix
+        return key.utf8.withContiguousStorageIfAvailable(prefix) ?? prefix(key.utf8)
     }
 
     /// Appends one object member, `"key":value`.

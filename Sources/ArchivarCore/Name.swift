@@ -31,7 +31,7 @@ public struct Name: Sendable, Hashable {
 
     /// The CSL-JSON name object.
     public var json: JSONValue {
-        var object: [String: JSONValue] = [:]
+        var object = [String: JSONValue](minimumCapacity: 2) // the usual name: family and given
         if let family { object["family"] = .string(family) }
         if let given { object["given"] = .string(given) }
         if let literal { object["literal"] = .string(literal) }
@@ -82,13 +82,13 @@ public struct Name: Sendable, Hashable {
             return
         }
         // "Nancy Weber dos Santos", "Kees van der Berg": lowercase particles before the family name.
-        if let start = words.indices.dropFirst().first(where: { Self.particles.contains(words[$0]) }),
-           let end = words.indices[start...].first(where: { !Self.particles.contains(words[$0]) }) {
+        if let start = words.indices.dropFirst().first(where: { Self.isParticle(words[$0]) }),
+           let end = words.indices[start...].first(where: { !Self.isParticle(words[$0]) }) {
             self.init(family: words[end...].joined(separator: " "), given: words[..<start].joined(separator: " "),
                       nonDroppingParticle: words[start..<end].joined(separator: " "))
             return
         }
-        self.init(family: words.last, given: words.dropLast().joined(separator: " "))
+        self.init(family: words.last, given: words.count == 2 ? words[0] : words.dropLast().joined(separator: " "))
     }
 
     /// The words of the usual name, split at spaces from its UTF-8 bytes: nil unless it
@@ -103,6 +103,12 @@ public struct Name: Sendable, Hashable {
                   !bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 >= 0xCC }) else { return nil }
             return bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         }
+    }
+
+    /// Whether `word` is one of `particles` (all of which begin with a lowercase ASCII letter).
+    private static func isParticle(_ word: String) -> Bool {
+        guard let first = word.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return particles.contains(word)
     }
 
     /// Name particles that belong before the family name.

@@ -48,7 +48,7 @@ public struct Record: Sendable, Hashable {
     /// Appends the canonical text of `json` (see `JSONValue.canonicalText`) as UTF-8,
     /// without making `json` first.
     public func writeJSON(to output: inout [UInt8]) {
-        JSONValue.writeObject(fields.lazy.filter { $0.key != "id" } + [(key: "id", value: .string(id))], to: &output)
+        JSONValue.writeObject(fields, adding: (key: "id", value: .string(id)), to: &output)
     }
 
     /// Raw access to any field by its CSL-JSON name; nil or `.null` removes it.

@@ -32,11 +32,44 @@ extension Record {
             let parts = berlinCalendar.dateComponents([.year, .month, .day], from: date)
             return (parts.year ?? 0, parts.month ?? 1, parts.day ?? 1)
         }
-        let local = Int(seconds) + berlin.secondsFromGMT(for: date)
+        let local = Int(seconds) + berlinOffset(at: Int(seconds), of: date)
         return CivilDays.date(days: local.floorDivided(by: 86_400))
     }
 
     private static let berlin = TimeZone(identifier: "Europe/Berlin") ?? .current
+
+    /// Berlin's offset from UTC at `seconds` since 1970 (`date`): from `berlinTransitions`
+    /// between 1970 and 2100, from the time zone itself before and after.
+    private static func berlinOffset(at seconds: Int, of date: Date) -> Int {
+        let table = berlinTransitions
+        guard let first = table.instants.first, let last = table.instants.last, seconds >= first, seconds < last else {
+            return berlin.secondsFromGMT(for: date)
+        }
+        // The last transition at or before `seconds`.
+        var low = 0, high = table.instants.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if table.instants[middle] <= seconds { low = middle } else { high = middle - 1 }
+        }
+        return table.offsets[low]
+    }
+
+    /// When Berlin's offset from UTC changes (daylight saving time) from 1970 to 2100, and the
+    /// offset from each change on, read once from the time zone: asking the time zone for every
+    /// date takes a lock and a look into ICU's tables.
+    private static let berlinTransitions: (instants: [Int], offsets: [Int]) = {
+        let start = Date(timeIntervalSince1970: 0), end = Date(timeIntervalSince1970: 4_102_444_800)
+        var instants = [0], offsets = [berlin.secondsFromGMT(for: start)]
+        var date = start
+        while let next = berlin.nextDaylightSavingTimeTransition(after: date), next < end {
+            instants.append(Int(next.timeIntervalSince1970))
+            offsets.append(berlin.secondsFromGMT(for: next))
+            date = next
+        }
+        instants.append(Int(end.timeIntervalSince1970))
+        offsets.append(berlin.secondsFromGMT(for: end))
+        return (instants, offsets)
+    }()
 
     private static let berlinCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)

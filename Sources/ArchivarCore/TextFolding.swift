@@ -9,9 +9,7 @@ public enum TextFolding {
         // `spaceLength`), and text that is clean already is returned without a copy.
         return nfc.withUTF8 { bytes -> String? in
             guard needsCleaning(bytes) else { return nil }
-            var builder = CleanText(capacity: bytes.count)
-            builder.append(bytes)
-            return builder.collapsed
+            return CleanText.collapsing(bytes)
         } ?? nfc
     }
 
@@ -21,6 +19,19 @@ public enum TextFolding {
         var previousWasSpace = true // white space at the start needs cleaning
         var index = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count {
+                // Eight bytes whose only white space is single ASCII spaces, none of them right
+                // after a space, need nothing: skipped whole.
+                let word = ByteWords.word(bytes, at: index)
+                let spaces = ByteWords.equal(word, UInt8(ascii: " "))
+                let others = ByteWords.below(word, 0x20) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE1)
+                    | ByteWords.equal(word, 0xE2) | ByteWords.equal(word, 0xE3)
+                if others == 0, spaces & (spaces >> 8) == 0, !previousWasSpace || spaces & 0x80 == 0 {
+                    previousWasSpace = spaces & 0x8000_0000_0000_0000 != 0
+                    index += 8
+                    continue
+                }
+            }
             let space = spaceLength(bytes, at: index)
             if space > 0 {
                 if previousWasSpace || bytes[index] != UInt8(ascii: " ") { return true }
@@ -300,7 +311,7 @@ public enum TextFolding {
 
     /// The first `count` words of a text, with an ellipsis when cut.
     public static func firstWords(_ text: String, count: Int) -> String {
-        let clean = clean(text)
+        var clean = clean(text)
         // Words are what lies between the single spaces `clean` leaves, when no scalar can
         // join a space into a grapheme cluster (a combining mark after it, a prepended
         // mark before it): below U+0300, General Punctuation and € never do.
@@ -309,17 +320,14 @@ public enum TextFolding {
             let head = words.prefix(count).joined(separator: " ")
             return words.count > count ? head + " …" : head
         }
-        var spaces = 0
-        let utf8 = clean.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: " ") {
+        return clean.withUTF8 { bytes -> String? in
+            var spaces = 0
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: " ") {
                 spaces += 1
-                if spaces == count { return String(clean[..<index]) + " …" }
+                if spaces == count { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self) + " …" }
             }
-            index = utf8.index(after: index)
-        }
-        return clean
+            return nil
+        } ?? clean
     }
 }
 

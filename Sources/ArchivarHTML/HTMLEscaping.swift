@@ -74,6 +74,12 @@ public enum HTMLEscaping {
         output.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
     }
 
+    /// Whether escaping leaves `byte` out (a control character other than tab and line breaks).
+    @inlinable
+    public static func drops(_ byte: UInt8) -> Bool {
+        replacement(for: byte, escapingQuotes: false) == .dropped
+    }
+
     /// What becomes of `byte` in escaped text: nil when it stays as it is.
     @inlinable
     static func replacement(for byte: UInt8, escapingQuotes: Bool) -> EscapedByte? {

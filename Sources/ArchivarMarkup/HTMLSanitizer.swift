@@ -1,12 +1,11 @@
 import ArchivarCore
 import ArchivarHTML
-import CLibXML2
 import Foundation
 
 /// Rebuilds untrusted HTML (partner feeds, imported records) from an allow-list:
 /// text structure, links, images, tables, lists, quotes and code survive; scripts,
 /// styles, frames, plugins, forms, event handlers and dangerous URLs do not.
-/// The output is built with `HTMLNode`, so everything it emits is escaped.
+/// Everything it writes is escaped as `HTMLNode` escapes it.
 public struct HTMLSanitizer: Sendable {
     /// The URL relative links are resolved against.
     public var baseURL: URL?
@@ -51,6 +50,17 @@ public struct HTMLSanitizer: Sendable {
         let isVoid: Bool
         /// Text on either side of it is apart (`HTMLText.blockElements`).
         let isBlock: Bool
+        /// `<name` and `</name>` as written.
+        let open: [UInt8], close: [UInt8]
+
+        init(name: String, attributes: Set<String>) {
+            self.name = name
+            self.attributes = attributes
+            isVoid = HTMLEscaping.voidElements.contains(name)
+            isBlock = HTMLText.blockElements.contains(name)
+            open = Array("<\(name)".utf8)
+            close = Array("</\(name)>".utf8)
+        }
     }
 
     /// The tables above as one lookup per element.
@@ -58,8 +68,7 @@ public struct HTMLSanitizer: Sendable {
         var rules: [String: ElementRule] = [:]
         // h1 belongs to the page; a feed's h1 becomes h2.
         for (name, kept) in allowed.keys.map({ ($0, $0) }) + [("h1", "h2")] {
-            rules[name] = .kept(KeptElement(name: kept, attributes: allowed[kept] ?? [], isVoid: HTMLEscaping.voidElements.contains(kept),
-                                            isBlock: HTMLText.blockElements.contains(kept)))
+            rules[name] = .kept(KeptElement(name: kept, attributes: allowed[kept] ?? []))
         }
         for name in droppedWithContent { rules[name] = .dropped }
         return rules
@@ -67,10 +76,8 @@ public struct HTMLSanitizer: Sendable {
 
     /// The sanitized markup of `html`, in Unicode NFC.
     public func sanitize(_ html: String) -> SanitizedHTML {
-        var output = SanitizerOutput(collectsText: false, capacity: html.utf8.count)
         var html = html
-        html.withUTF8 { rebuild($0, into: &output) }
-        return output.html
+        return html.withUTF8 { rebuild($0, collectingText: false).html }
     }
 
     /// The sanitized markup of `html` and the plain text of what it kept (what
@@ -86,72 +93,83 @@ public struct HTMLSanitizer: Sendable {
     }
 
     private func sanitizeContent(utf8 html: UnsafeBufferPointer<UInt8>) -> SanitizedContent {
-        var output = SanitizerOutput(collectsText: true, capacity: html.count)
-        rebuild(html, into: &output)
+        let output = rebuild(html, collectingText: true)
         return SanitizedContent(html: output.html, plainText: output.text)
     }
 
-    private func rebuild(_ html: UnsafeBufferPointer<UInt8>, into output: inout SanitizerOutput) {
-        guard let document = MarkupParser.htmlFragment(utf8: html), let body = document.body else { return }
-        withExtendedLifetime(document) {
-            var child = body.pointer.pointee.children
-            while let current = child {
-                rebuild(current, into: &output)
-                child = current.pointee.next
-            }
+    /// What is kept of `html` (its plain text too if `collectingText`), written while
+    /// libxml2's HTML parser reads it.
+    private func rebuild(_ html: UnsafeBufferPointer<UInt8>, collectingText: Bool) -> (html: SanitizedHTML, text: CleanText) {
+        Self.markupBuffers.withBuffer { buffer in
+            var rebuilding = Rebuilding(sanitizer: self, output: SanitizerOutput(collectsText: collectingText, capacity: html.count, buffer: &buffer))
+            HTMLFragmentReader.read(html, into: &rebuilding)
+            defer { rebuilding.output.returnBuffer(to: &buffer) }
+            return (rebuilding.output.html, rebuilding.output.text)
         }
     }
 
-    /// Writes what is kept of `node` straight into the output, markup as `HTMLNode.render`
-    /// writes it: escaped text, allowed attributes, no end tag for void elements.
-    private func rebuild(_ node: xmlNodePtr, into output: inout SanitizerOutput) {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content {
-                output.appendText(UnsafeBufferPointer(start: content, count: strlen(content)))
+    /// The markup being written, one buffer per thread (made a string when done).
+    private static let markupBuffers = ScratchBuffer()
+
+    /// Writes what is kept of each element and text straight into the output, markup as
+    /// `HTMLNode.render` writes it: escaped text, allowed attributes, no end tag for void elements.
+    private struct Rebuilding: HTMLContentVisitor {
+        let sanitizer: HTMLSanitizer
+        var output: SanitizerOutput
+        /// The elements open, innermost last: kept ones, nil for unwrapped ones.
+        private var open: [KeptElement?] = []
+
+        init(sanitizer: HTMLSanitizer, output: SanitizerOutput) {
+            self.sanitizer = sanitizer
+            self.output = output
+        }
+
+        mutating func startElement(_ element: HTMLStartTag) -> Bool {
+            switch HTMLSanitizer.rules[element.lowercaseName] {
+            case .dropped?:
+                return false
+            case nil:
+                open.append(nil)
+                return true
+            case .kept(let kept)?:
+                let attributes = sanitizer.attributes(of: element, keptAs: kept)
+                if kept.name == "img", !attributes.contains(where: { $0.0 == "src" }) { return false }
+                output.startTag(kept.open, attributes, isBlock: kept.isBlock)
+                if kept.isVoid { return false }
+                open.append(kept)
+                return true
             }
-        case XML_ELEMENT_NODE:
-            switch Self.rules[MarkupNode.lowercaseName(of: node)] {
-            case .dropped?: return
-            case .kept(let element)?: rebuild(node, as: element, into: &output)
-            case nil: rebuildChildren(of: node, into: &output)
-            }
-        default:
-            return
+        }
+
+        mutating func endElement() {
+            if let kept = open.removeLast() { output.endTag(kept.close, isBlock: kept.isBlock) }
+        }
+
+        mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+            output.appendText(utf8)
         }
     }
 
-    /// Writes a kept element with its allowed attributes (URLs made safe) and what is kept of its children.
-    private func rebuild(_ node: xmlNodePtr, as element: KeptElement, into output: inout SanitizerOutput) {
+    /// The allowed attributes of a kept element, URLs made safe, and `rel` for a link. (An
+    /// attribute written without a value is empty; libxml2's tree would give HTML 4's boolean
+    /// attributes their name as value, but none of them is allowed.)
+    private func attributes(of element: HTMLStartTag, keptAs kept: KeptElement) -> [(String, String)] {
         var attributes: [(String, String)] = []
-        if node.pointee.properties != nil {
-            for (attributeName, value) in MarkupNode.attributes(of: node) {
-                let attribute = attributeName.lowercased()
-                guard element.attributes.contains(attribute) else { continue }
-                if Self.urlAttributes.contains(attribute) {
-                    guard let url = safeURL(value, allowDataImage: element.name == "img" && attribute == "src") else { continue }
-                    attributes.append((attribute, url))
-                } else {
-                    attributes.append((attribute, value))
-                }
+        element.forEachAttribute { name, value in
+            let attribute = String(cString: name).lowercased()
+            guard kept.attributes.contains(attribute) else { return }
+            let value = value.map { String(cString: $0) } ?? ""
+            if Self.urlAttributes.contains(attribute) {
+                guard let url = safeURL(value, allowDataImage: kept.name == "img" && attribute == "src") else { return }
+                attributes.append((attribute, url))
+            } else {
+                attributes.append((attribute, value))
             }
         }
-        if element.name == "a", attributes.contains(where: { $0.0 == "href" }) {
+        if kept.name == "a", attributes.contains(where: { $0.0 == "href" }) {
             attributes.append(("rel", "nofollow noopener"))
         }
-        if element.name == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
-        output.startTag(element.name, attributes, isBlock: element.isBlock)
-        if element.isVoid { return }
-        rebuildChildren(of: node, into: &output)
-        output.endTag(element.name, isBlock: element.isBlock)
-    }
-
-    private func rebuildChildren(of node: xmlNodePtr, into output: inout SanitizerOutput) {
-        var child = node.pointee.children
-        while let current = child {
-            rebuild(current, into: &output)
-            child = current.pointee.next
-        }
+        return attributes
     }
 
     /// The URL made absolute against `baseURL`, if its scheme is http, https or mailto
@@ -188,6 +206,7 @@ public struct HTMLSanitizer: Sendable {
 
     /// `reference` (without a scheme of its own) made absolute against `base`, if that gives http(s).
     private func resolve(_ reference: String, against base: URL) -> String? {
+        if let link = Self.rootPathLink(reference, against: base) { return link }
         guard let absolute = URL(string: reference, relativeTo: base)?.absoluteURL,
               let scheme = absolute.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
         return absolute.absoluteString
@@ -232,23 +251,38 @@ public enum HTMLText {
 
     /// The readable text of `html`, white space collapsed; scripts and styles dropped.
     public static func plainText(_ html: String) -> String {
-        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return TextFolding.clean(html) }
-        guard let body = MarkupParser.htmlFragment(html)?.body else { return TextFolding.clean(html) }
-        var output = ""
-        collect(body, into: &output)
-        return TextFolding.clean(output)
+        var html = html
+        return html.withUTF8 { bytes in
+            // Without `<` or `&` there is no markup to read.
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                    || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil else { return nil }
+            var collecting = Collecting()
+            HTMLFragmentReader.read(bytes, into: &collecting)
+            return collecting.text.text
+        } ?? TextFolding.clean(html)
     }
 
-    private static func collect(_ node: MarkupNode, into output: inout String) {
-        if node.isText {
-            output += node.text
-            return
+    /// Collects the text of what is not dropped, with a space around block elements.
+    private struct Collecting: HTMLContentVisitor {
+        var text = CleanText()
+        /// Whether each element open is a block element, innermost last.
+        private var blocks: [Bool] = []
+
+        mutating func startElement(_ element: HTMLStartTag) -> Bool {
+            let name = element.lowercaseName
+            if HTMLSanitizer.droppedWithContent.contains(name) { return false }
+            let block = HTMLText.blockElements.contains(name)
+            if block { text.appendSpace() }
+            blocks.append(block)
+            return true
         }
-        let name = node.name.lowercased()
-        if HTMLSanitizer.droppedWithContent.contains(name) { return }
-        let block = blockElements.contains(name)
-        if block { output += " " }
-        for child in node.children { collect(child, into: &output) }
-        if block { output += " " }
+
+        mutating func endElement() {
+            if blocks.removeLast() { text.appendSpace() }
+        }
+
+        mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+            text.append(utf8)
+        }
     }
 }

@@ -42,7 +42,9 @@ public enum MarkupParser {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
         if input.override != nil { options |= XML_PARSE_IGNORE_ENC.rawValue }
         let collector = ProblemCollector()
-        let stream = elementEnded.map { StreamingParse(localNames: localNames, elementEnded: $0) }
+        // A tree from some hundred kilobytes on takes a while to free: see `MarkupTree`.
+        let isBig = input.data.count >= 256 * 1024
+        let stream = elementEnded.map { StreamingParse(localNames: localNames, elementEnded: $0, freesInBackground: isBig) }
         let document = collector.collecting {
             input.data.withUnsafeBytes { bytes -> xmlDocPtr? in
                 guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), !bytes.isEmpty,
@@ -63,7 +65,7 @@ public enum MarkupParser {
                                 collector.problems.first?.message ?? "empty document: no XML found")
         }
         let problems = input.problems + collector.problems
-        guard let tree = stream?.tree else { return MarkupDocument(handle: document, problems: problems) }
+        guard let tree = stream?.tree else { return MarkupDocument(handle: document, problems: problems, freesInBackground: isBig) }
         // In recover mode libxml2 returns the document it built, which the streaming parse's
         // tree owns since the first element was handed over.
         precondition(tree.handle == document, "libxml2 returned another document than it built")
@@ -94,49 +96,9 @@ public enum MarkupParser {
 
     /// Installs, once per process, an entity loader that loads nothing: external
     /// entities and DTDs are never read, from disk or network.
-    private static let refuseExternalEntities: Void = {
+    static let refuseExternalEntities: Void = {
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
-
-    /// Parses an HTML fragment (a feed description, a partner's content) into a document
-    /// whose `body` holds the fragment. HTML errors are expected and not reported.
-    public static func htmlFragment(_ html: String) -> MarkupDocument? {
-        var html = html
-        return html.withUTF8 { htmlFragment(utf8: $0) }
-    }
-
-    /// `htmlFragment` of UTF-8 bytes. Like a C string, the fragment ends at a NUL byte,
-    /// if it has one (and then the closing tags are left to the parser).
-    static func htmlFragment(utf8 html: UnsafeBufferPointer<UInt8>) -> MarkupDocument? {
-        let head = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>", tail = "</body></html>"
-        var length = html.count
-        if let base = html.baseAddress, let nul = memchr(base, 0, html.count) { length = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
-        var wrapped: [UInt8] = []
-        wrapped.reserveCapacity(head.utf8.count + html.count + tail.utf8.count)
-        wrapped.append(contentsOf: head.utf8)
-        wrapped.append(contentsOf: UnsafeBufferPointer(rebasing: html[..<length]))
-        if length == html.count { wrapped.append(contentsOf: tail.utf8) }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        refuseExternalEntities
-        let collector = ProblemCollector()
-        let document = collector.collecting {
-            // No encoding given: the `meta` above declares UTF-8 before the first non-ASCII
-            // byte, so libxml2 reads the bytes as they are instead of copying them through
-            // its UTF-8 "converter".
-            wrapped.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, nil, options) }
-            }
-        }
-        return document.map { MarkupDocument(handle: $0, problems: []) }
-    }
-}
-
-extension MarkupDocument {
-    /// The `<body>` element of an HTML document.
-    public var body: MarkupNode? {
-        root?.first("body") ?? root
-    }
 }
 
 /// What a streaming XML parse keeps beside libxml2's parser context (`_private`): whom to
@@ -146,11 +108,13 @@ private final class StreamingParse {
     let localNames: [[UInt8]]
     let elementEnded: (MarkupNode) -> Void
     let entities = EntityTableLock()
+    let freesInBackground: Bool
     private(set) var tree: MarkupTree?
 
-    init(localNames: [String], elementEnded: @escaping (MarkupNode) -> Void) {
+    init(localNames: [String], elementEnded: @escaping (MarkupNode) -> Void, freesInBackground: Bool) {
         self.localNames = localNames.map { Array($0.utf8) + [0] }
         self.elementEnded = elementEnded
+        self.freesInBackground = freesInBackground
     }
 
     /// libxml2's end of an element, then the element handed over if it is one of
@@ -165,7 +129,7 @@ private final class StreamingParse {
               stream.localNames.contains(where: { xmlStrEqual(localName, $0) != 0 }) else {
             return
         }
-        let tree = stream.tree ?? MarkupTree(handle: document, entities: stream.entities)
+        let tree = stream.tree ?? MarkupTree(handle: document, entities: stream.entities, freesInBackground: stream.freesInBackground)
         stream.tree = tree
         stream.elementEnded(MarkupNode(pointer: ended, tree: tree))
     }

@@ -14,8 +14,8 @@ public final class MarkupDocument: Sendable {
         self.problems = problems
     }
 
-    convenience init(handle: xmlDocPtr, problems: [Problem]) {
-        self.init(tree: MarkupTree(handle: handle), problems: problems)
+    convenience init(handle: xmlDocPtr, problems: [Problem], freesInBackground: Bool = false) {
+        self.init(tree: MarkupTree(handle: handle, freesInBackground: freesInBackground), problems: problems)
     }
 
     var handle: xmlDocPtr { tree.handle }
@@ -42,13 +42,30 @@ final class MarkupTree: @unchecked Sendable {
     let handle: xmlDocPtr
     /// Set while a streaming parse builds the tree.
     let entities: EntityTableLock?
+    /// Freed on a utility queue rather than by whoever lets go of it last: freeing a big
+    /// feed's tree takes a while, which the next work need not wait for.
+    let freesInBackground: Bool
 
-    init(handle: xmlDocPtr, entities: EntityTableLock? = nil) {
+    init(handle: xmlDocPtr, entities: EntityTableLock? = nil, freesInBackground: Bool = false) {
         self.handle = handle
         self.entities = entities
+        self.freesInBackground = freesInBackground
     }
 
-    deinit { xmlFreeDoc(handle) }
+    deinit {
+        guard freesInBackground else {
+            xmlFreeDoc(handle)
+            return
+        }
+        let tree = Unreferenced(handle: handle)
+        DispatchQueue.global(qos: .utility).async { xmlFreeDoc(tree.handle) }
+    }
+
+    /// A tree nothing refers to any more, handed to the queue that frees it.
+    private struct Unreferenced: @unchecked Sendable {
+        // @unchecked: only the freeing block touches the tree.
+        let handle: xmlDocPtr
+    }
 }
 
 /// A readers–writer lock around a document's entity table during a streaming parse:
@@ -142,7 +159,11 @@ public struct MarkupNode: @unchecked Sendable {
 
     /// The first child element called `name`, optionally in namespace `namespace`.
     public func first(_ name: String, namespace: String? = nil) -> MarkupNode? {
-        let name = MarkupName(name, namespace: namespace, anyNamespace: true)
+        first(MarkupName(name, namespace: namespace, anyNamespace: true))
+    }
+
+    /// The first child element of name `name`.
+    public func first(_ name: MarkupName) -> MarkupNode? {
         var child = pointer.pointee.children
         while let current = child {
             if name.matches(current) { return MarkupNode(pointer: current, tree: tree) }
@@ -153,7 +174,11 @@ public struct MarkupNode: @unchecked Sendable {
 
     /// Every child element called `name`, optionally in namespace `namespace`.
     public func all(_ name: String, namespace: String? = nil) -> [MarkupNode] {
-        let name = MarkupName(name, namespace: namespace, anyNamespace: true)
+        all(MarkupName(name, namespace: namespace, anyNamespace: true))
+    }
+
+    /// Every child element of name `name`.
+    public func all(_ name: MarkupName) -> [MarkupNode] {
         var result: [MarkupNode] = []
         forEachChildElement { if name.matches($0) { result.append(MarkupNode(pointer: $0, tree: tree)) } }
         return result
@@ -243,13 +268,6 @@ public struct MarkupNode: @unchecked Sendable {
         return result
     }
 
-    /// The name of element `node` in lowercase (HTML's parser gives lowercase names already).
-    static func lowercaseName(of node: xmlNodePtr) -> String {
-        guard let name = node.pointee.name else { return "" }
-        let text = String(cString: name)
-        return text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 }) ? text.lowercased() : text
-    }
-
     /// The base URI in effect for this node (`xml:base` and the document URL).
     public var baseURI: String? {
         guard let base = xmlNodeGetBase(tree.handle, pointer) else { return nil }
@@ -288,6 +306,11 @@ public struct MarkupName: Sendable {
     /// An element called `name` in `namespace`; nil: in no namespace.
     public init(_ name: String, namespace: String?) {
         self.init(name, namespace: namespace, anyNamespace: false)
+    }
+
+    /// An element called `name` in any namespace or none (what `first("title")` looks for).
+    public static func inAnyNamespace(_ name: String) -> MarkupName {
+        MarkupName(name, namespace: nil, anyNamespace: true)
     }
 
     init(_ name: String, namespace: String?, anyNamespace: Bool) {
