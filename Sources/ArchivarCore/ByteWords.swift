@@ -55,6 +55,13 @@ public enum ByteWords {
         ((word & ~highBits) &+ ones &* 0x34) & word & highBits
     }
 
+    /// Bytes that may begin white space other than the ASCII space: control characters and
+    /// the UTF-8 leads of U+0085/U+00A0 (0xC2), U+1680 (0xE1), U+2000…U+205F (0xE2) and U+3000 (0xE3).
+    @inlinable @inline(__always)
+    public static func otherWhiteSpaceLeads(_ word: UInt64) -> UInt64 {
+        below(word, 0x20) | equal(word, 0xC2) | equal(word, 0xE1) | equal(word, 0xE2) | equal(word, 0xE3)
+    }
+
     /// The offset in its word of the first byte a test passed (`mask` not zero).
     @inlinable @inline(__always)
     public static func firstOffset(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }

@@ -55,8 +55,7 @@ public struct CleanText: Sendable {
                 // characters, all inside the word.
                 let word = ByteWords.word(input, at: index)
                 let spaces = ByteWords.equal(word, UInt8(ascii: " "))
-                let others = ByteWords.below(word, 0x20) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE1)
-                    | ByteWords.equal(word, 0xE2) | ByteWords.equal(word, 0xE3)
+                let others = ByteWords.otherWhiteSpaceLeads(word)
                 let firstOrLast: UInt64 = 0x8000_0000_0000_0080
                 guard others != 0 || spaces & (spaces >> 8) != 0 || spaces & firstOrLast != 0 else {
                     index += 8

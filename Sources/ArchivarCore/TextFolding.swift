@@ -24,8 +24,7 @@ public enum TextFolding {
                 // after a space, need nothing: skipped whole.
                 let word = ByteWords.word(bytes, at: index)
                 let spaces = ByteWords.equal(word, UInt8(ascii: " "))
-                let others = ByteWords.below(word, 0x20) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE1)
-                    | ByteWords.equal(word, 0xE2) | ByteWords.equal(word, 0xE3)
+                let others = ByteWords.otherWhiteSpaceLeads(word)
                 if others == 0, spaces & (spaces >> 8) == 0, !previousWasSpace || spaces & 0x80 == 0 {
                     previousWasSpace = spaces & 0x8000_0000_0000_0000 != 0
                     index += 8
