@@ -2,9 +2,9 @@ import Foundation
 
 /// What an ingest plugin delivers for one source, handed in order from the task that runs
 /// the plugin to the task that transforms and stores, through a buffer of `capacity` events.
-/// The plugin reads on (the next records, then the next source) while the pipeline stores
-/// the ones before, so fetching and parsing run on one core while storing and indexing run
-/// on the other; a full buffer makes the plugin wait, so memory stays bounded.
+/// The plugin reads on (the next records; other sources' plugins their own, `ReadSchedule`)
+/// while the pipeline stores the ones before, so fetching and parsing run beside storing and
+/// indexing; a full buffer makes the plugin wait, so memory stays bounded.
 ///
 /// The pipeline ends a feed early with `cancel()` when storing failed: the plugin's next
 /// `send` throws and it stops. The plugin's own error reaches the pipeline through `next()`.

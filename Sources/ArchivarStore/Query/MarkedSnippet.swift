@@ -89,7 +89,9 @@ enum MarkedSnippet {
     /// cheap for words but not for a prefix, whose matching terms FTS5 merges anew every
     /// time (`Jugend*`: about 20 ms a row at 100,000 records). With `hasPrefix` the rows are
     /// read in one pass over the matches between the page's first and last rowid instead
-    /// (the `+` keeps SQLite from turning the `IN` into lookups).
+    /// (the `+` keeps SQLite from turning the `IN` into lookups). That pass also suits a
+    /// prefix written as the OR of its terms (`PrefixExpansion`): looked up row by row, an
+    /// OR of dozens of terms seeks each term's list for every row.
     static func best(for rows: [Int64], match: String, hasPrefix: Bool, in connection: Connection) throws -> [Int64: (text: String, highlights: [SnippetHighlight])] {
         guard let first = rows.min(), let last = rows.max() else { return [:] }
         let list = Array(repeating: "?", count: rows.count).joined(separator: ", ")
