@@ -80,6 +80,8 @@ struct Commands {
             throw UsageError("--port must be a number from 0 to 65535")
         }
         let catalog = try workspace.openCatalog()
+        // Before the first request, so that the first visitor does not wait for it either.
+        try catalog.prepareSearches()
         let config = workspace.config
         let server = WebServer(options: WebOptions(host: host, port: port, archiveDirectory: config.archiveDirectory),
                                catalog: catalog, layout: PageLayout(siteTitle: config.title, language: config.language),
@@ -88,11 +90,27 @@ struct Commands {
         let hostInURL = host.contains(":") ? "[\(host)]" : host
         print("Serving \(config.archiveDirectory.relativeDescription)/ at http://\(hostInURL):\(server.port)/ (Ctrl-C stops)")
         let scheduler = Task { await schedule(catalog: catalog) }
+        let preparation = Task { await keepSearchesPrepared(catalog: catalog) }
         await SignalWaiter.waitForTermination()
         scheduler.cancel()
+        preparation.cancel()
         server.stop()
         logger.info("stopped")
         return 0
+    }
+
+    /// Every 5 seconds: brings the search readers up to date with the catalog, so that
+    /// visitors do not wait for that after a change (the scheduler's harvest, a librarian's
+    /// edit, a harvest from cron). Without a change this costs microseconds.
+    private func keepSearchesPrepared(catalog: Catalog) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(5))
+            do {
+                try catalog.prepareSearches()
+            } catch {
+                logger.error("preparing searches failed: \(ArchivarError.wrapping(error))")
+            }
+        }
     }
 
     /// Every minute: harvest due sources under the run lock and republish when something changed.

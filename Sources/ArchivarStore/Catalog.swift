@@ -64,6 +64,11 @@ public final class Catalog: CatalogWriter, @unchecked Sendable {
         try readers.use(body)
     }
 
+    /// Runs `body` with each reader that no thread uses now, one after another (`CatalogReaders.eachIdle`).
+    func withEachIdleSearchReader(_ body: (CatalogReader) throws -> Void) throws {
+        try readers.eachIdle(body)
+    }
+
     // MARK: Transactions
 
     /// One transaction around `body`. Nested calls join the outer transaction.

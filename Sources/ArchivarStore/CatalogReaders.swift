@@ -48,13 +48,34 @@ final class CatalogReaders: @unchecked Sendable {
     /// Runs `body` with a reader no other thread uses meanwhile.
     func use<T>(_ body: (CatalogReader) throws -> T) throws -> T {
         let reader = try take()
-        defer {
-            condition.lock()
-            idle.append(reader)
-            condition.signal()
-            condition.unlock()
-        }
+        defer { giveBack(reader) }
         return try body(reader)
+    }
+
+    /// Runs `body` with each reader that is idle now, one after another, so that the others
+    /// stay free for searches meanwhile; a reader in use is left alone. Opens none.
+    func eachIdle(_ body: (CatalogReader) throws -> Void) rethrows {
+        condition.lock()
+        let readers = idle
+        condition.unlock()
+        for reader in readers {
+            condition.lock()
+            guard let index = idle.firstIndex(where: { $0 === reader }) else {
+                condition.unlock()
+                continue
+            }
+            idle.remove(at: index)
+            condition.unlock()
+            defer { giveBack(reader) }
+            try body(reader)
+        }
+    }
+
+    private func giveBack(_ reader: CatalogReader) {
+        condition.lock()
+        idle.append(reader)
+        condition.signal()
+        condition.unlock()
     }
 
     private func take() throws -> CatalogReader {

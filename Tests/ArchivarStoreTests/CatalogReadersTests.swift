@@ -27,26 +27,18 @@ import Testing
     }
 
     @Test func aSearchDoesNotWaitForAnotherInProgress() throws {
-        let busy = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
         let catalog = catalog
-        Thread {
-            _ = try? catalog.withReader { _ in
-                busy.signal()
-                release.wait()
-            }
-        }.start()
-        busy.wait()
-        defer { release.signal() }
-        let done = DispatchSemaphore(value: 0)
-        let total = Mutex(0)
-        Thread {
-            let found = (try? catalog.search(SearchQuery(text: "Planung type:book")).total) ?? -1
-            total.withLock { $0 = found }
-            done.signal()
-        }.start()
-        #expect(done.wait(timeout: .now() + 20) == .success, "the search waited for the busy reader")
-        #expect(total.withLock { $0 } == 15)
+        whileAReaderIsBusy(in: catalog) {
+            let done = DispatchSemaphore(value: 0)
+            let total = Mutex(0)
+            Thread {
+                let found = (try? catalog.search(SearchQuery(text: "Planung type:book")).total) ?? -1
+                total.withLock { $0 = found }
+                done.signal()
+            }.start()
+            #expect(done.wait(timeout: .now() + 20) == .success, "the search waited for the busy reader")
+            #expect(total.withLock { $0 } == 15)
+        }
     }
 
     @Test func concurrentSearchesFindTheSameAsOneAfterAnother() async throws {

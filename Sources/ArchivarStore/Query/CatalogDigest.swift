@@ -62,6 +62,8 @@ final class CatalogDigest {
 
     /// The `data_version` the table was built at; nil before the first build.
     private var version: Int?
+    /// How many times the table was built (tests check that a prepared reader does not build).
+    private(set) var builds = 0
     /// The distinct values of each of `fields`; a code is a position here.
     private var values: [[String]] = []
     /// Entries by rowid.
@@ -83,11 +85,7 @@ final class CatalogDigest {
     /// each match up in `records`: for a common word that is most of the time.
     func pass(over matches: SQLFragment?, where conditions: [DigestCondition], cached: Bool, ranking: SearchRanking,
               keep: Int, people limit: Int, in connection: Connection) throws -> Pass {
-        let current = try connection.integer("PRAGMA data_version")
-        if current == nil || current != version {
-            try build(from: connection)
-            version = current
-        }
+        try refresh(from: connection)
         let tests = try conditions.map { try test($0, in: connection) }
         let collected = try entries.withUnsafeBufferPointer { entries in
             try people.withUnsafeBufferPointer { people in
@@ -111,6 +109,17 @@ final class CatalogDigest {
             pass.counts[name] = Dictionary(uniqueKeysWithValues: codes.map { (values[field][$0], counts[counts.startIndex + $0]) })
         }
         return pass
+    }
+
+    /// Builds the table again when the database changed since it was built (or it never
+    /// was): about 250 ms at 100,000 records, which `Catalog.prepareSearches` spares a visitor.
+    func refresh(from connection: Connection) throws {
+        let current = try connection.integer("PRAGMA data_version")
+        if current == nil || current != version {
+            try build(from: connection)
+            version = current
+            builds += 1
+        }
     }
 
     /// How facets show the person `key`: the spelling most of their records use

@@ -56,6 +56,19 @@ extension Catalog {
         }
     }
 
+    /// Brings the digest of every idle reader up to date with the catalog, so that the first
+    /// search after a change (this process's or another's, such as a harvest from cron) does
+    /// not wait while it is built: about 250 ms a reader at 100,000 records. A reader that
+    /// is searching meanwhile is skipped; it brings its own digest up to date as it searches.
+    /// `archivar serve` calls this at start and every few seconds.
+    public func prepareSearches() throws {
+        try withEachIdleSearchReader { reader in
+            try reader.connection.execute("BEGIN")
+            defer { try? reader.connection.execute("COMMIT") }
+            try reader.digest.refresh(from: reader.connection)
+        }
+    }
+
     /// The hits of `page` in its order, each with its snippet when the query has words (`match`).
     private static func hits(_ page: [CatalogDigest.Ranked], match: String?, hasPrefix: Bool, in connection: Connection) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
