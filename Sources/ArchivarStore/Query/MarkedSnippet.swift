@@ -13,7 +13,10 @@ enum MarkedSnippet {
     /// `text` with the marker characters replaced by spaces: what `SearchText` stores, so a
     /// marker in a snippet is always one FTS5 put there.
     static func withoutMarkers(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(open.value) || $0 == UInt8(close.value) }) else { return text }
+        // Over the contiguous bytes: every indexed text passes here, most of them clean.
+        var text = text
+        let (openByte, closeByte) = (UInt8(open.value), UInt8(close.value))
+        guard text.withUTF8({ $0.contains { $0 == openByte || $0 == closeByte } }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == open || $0 == close ? " " : $0 }))
     }
 
