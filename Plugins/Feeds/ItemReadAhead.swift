@@ -55,7 +55,7 @@ final class ItemReadAhead: @unchecked Sendable {
     /// The parser finished `element`, an `item` or `entry` of any namespace (called on its thread).
     func elementEnded(_ element: MarkupNode) {
         guard let layout = settledLayout(for: element), layout.item.matches(element), element.lineIsFinal,
-              !isNested(element, in: layout), element.descendants(layout.item).isEmpty else { return }
+              !isNested(element, in: layout), !element.hasDescendant(layout.item) else { return }
         let feed = self.feed ?? layout.info(reader)
         self.feed = feed
         condition.withLock {

@@ -41,41 +41,66 @@ public enum MarkupParser {
         var options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
         if input.override != nil { options |= XML_PARSE_IGNORE_ENC.rawValue }
-        let collector = ProblemCollector()
         // A tree from some hundred kilobytes on takes a while to free: see `MarkupTree`.
         let isBig = input.data.count >= 256 * 1024
         let stream = elementEnded.map { StreamingParse(localNames: localNames, elementEnded: $0, freesInBackground: isBig) }
+        guard XMLPushParser.suits(input) else {
+            return try document(read(input, url: url, options: Int32(options), stream: stream, pushing: false), of: input,
+                                stream: stream, isBig: isBig)
+        }
+        let pushed = read(input, url: url, options: Int32(options), stream: stream, pushing: true)
+        if pushed.handle != nil, pushed.problems.isEmpty {
+            return try document(pushed, of: input, stream: stream, isBig: isBig)
+        }
+        // Errors: read again by the pull parser, whose recovery and messages they are
+        // (elements handed over came from the tree dropped here; see `MarkupDocument.contains`).
+        if let handle = pushed.handle, stream?.tree == nil { xmlFreeDoc(handle) }
+        return try document(read(input, url: url, options: Int32(options), stream: nil, pushing: false), of: input,
+                            stream: nil, isBig: isBig)
+    }
+
+    /// One parse of `input` by libxml2's push parser (`XMLPushParser`) or pull parser: the
+    /// document it returned, if any, and the errors it reported.
+    private static func read(_ input: XMLInputEncoding, url: String?, options: Int32, stream: StreamingParse?,
+                             pushing: Bool) -> (handle: xmlDocPtr?, problems: [Problem]) {
+        let collector = ProblemCollector()
+        let session = ParseSession(stream: stream)
         let document = collector.collecting {
             input.data.withUnsafeBytes { bytes -> xmlDocPtr? in
-                guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), !bytes.isEmpty,
-                      let context = xmlNewParserCtxt() else { return nil }
-                defer { xmlFreeParserCtxt(context) }
-                context.pointee.sax.pointee.getEntity = htmlAwareEntity
-                if let stream {
-                    context.pointee._private = Unmanaged.passUnretained(stream).toOpaque()
-                    context.pointee.sax.pointee.endElementNs = StreamingParse.endElement
-                }
-                return withExtendedLifetime(stream) {
-                    xmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), url, input.override, Int32(options))
+                guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), !bytes.isEmpty else { return nil }
+                let chars = UnsafeBufferPointer(start: base, count: bytes.count)
+                return withExtendedLifetime(session) {
+                    if pushing { return XMLPushParser.parse(chars, url: url, options: options, session: session) }
+                    guard let context = xmlNewParserCtxt() else { return nil }
+                    defer { xmlFreeParserCtxt(context) }
+                    session.install(in: context)
+                    return xmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), url, input.override, options)
                 }
             }
         }
-        guard let document else {
-            throw ArchivarError(location: collector.problems.first?.line.map { "line \($0)" },
-                                collector.problems.first?.message ?? "empty document: no XML found")
+        return (document, collector.problems)
+    }
+
+    /// The document a parse of `input` returned, with `input`'s problems and the parser's, or
+    /// the error that nothing could be read.
+    private static func document(_ parsed: (handle: xmlDocPtr?, problems: [Problem]), of input: XMLInputEncoding,
+                                 stream: StreamingParse?, isBig: Bool) throws -> MarkupDocument {
+        guard let handle = parsed.handle else {
+            throw ArchivarError(location: parsed.problems.first?.line.map { "line \($0)" },
+                                parsed.problems.first?.message ?? "empty document: no XML found")
         }
-        let problems = input.problems + collector.problems
-        guard let tree = stream?.tree else { return MarkupDocument(handle: document, problems: problems, freesInBackground: isBig) }
+        let problems = input.problems + parsed.problems
+        guard let tree = stream?.tree else { return MarkupDocument(handle: handle, problems: problems, freesInBackground: isBig) }
         // In recover mode libxml2 returns the document it built, which the streaming parse's
         // tree owns since the first element was handed over.
-        precondition(tree.handle == document, "libxml2 returned another document than it built")
+        precondition(tree.handle == handle, "libxml2 returned another document than it built")
         return MarkupDocument(tree: tree, problems: problems)
     }
 
     /// The entity lookup of the XML parser, extended by HTML's named entities: an entity
     /// the document does not declare but HTML knows is declared on first use in the
     /// document's internal subset, as the character it names. Nothing external is loaded.
-    private static let htmlAwareEntity: getEntitySAXFunc = { context, name in
+    static let htmlAwareEntity: getEntitySAXFunc = { context, name in
         guard let name else { return nil }
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
         guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let document = parser.pointee.myDoc else {
@@ -88,9 +113,7 @@ public enum MarkupParser {
             if document.pointee.intSubset == nil, xmlCreateIntSubset(document, nil, nil, nil) == nil { return nil }
             return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, String(scalar))
         }
-        guard let stream = parser.pointee._private.map({ Unmanaged<StreamingParse>.fromOpaque($0).takeUnretainedValue() }) else {
-            return declare()
-        }
+        guard let stream = ParseSession.of(parser)?.stream else { return declare() }
         return stream.entities.writing(declare)
     }
 
@@ -101,9 +124,32 @@ public enum MarkupParser {
     }()
 }
 
-/// What a streaming XML parse keeps beside libxml2's parser context (`_private`): whom to
-/// hand finished elements to, and the tree they belong to, made when the first is handed over.
-private final class StreamingParse {
+/// What an XML parse keeps beside libxml2's parser context (`_private`).
+final class ParseSession {
+    /// Whom finished elements are handed to, if anyone.
+    let stream: StreamingParse?
+    /// The text node made by the CDATA section the push parser is reading (`XMLPushParser`).
+    var sectionText: xmlNodePtr?
+
+    init(stream: StreamingParse?) { self.stream = stream }
+
+    /// The session of a parser `install` was called for.
+    static func of(_ parser: xmlParserCtxtPtr) -> ParseSession? {
+        parser.pointee._private.map { Unmanaged<ParseSession>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Makes `context` use this session (which must outlive the parse) and the entity lookup
+    /// of `MarkupParser`, and hand over elements if there is a stream.
+    func install(in context: xmlParserCtxtPtr) {
+        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee.sax.pointee.getEntity = MarkupParser.htmlAwareEntity
+        if stream != nil { context.pointee.sax.pointee.endElementNs = StreamingParse.endElement }
+    }
+}
+
+/// What a streaming XML parse keeps: whom to hand finished elements to, and the tree they
+/// belong to, made when the first is handed over.
+final class StreamingParse {
     /// NUL-terminated UTF-8, as libxml2 compares names.
     let localNames: [[UInt8]]
     let elementEnded: (MarkupNode) -> Void
@@ -125,7 +171,7 @@ private final class StreamingParse {
         let ended = parser?.pointee.node
         xmlSAX2EndElementNs(context, localName, prefix, namespace)
         guard let parser, let ended, ended.pointee.type == XML_ELEMENT_NODE, let document = parser.pointee.myDoc,
-              let stream = parser.pointee._private.map({ Unmanaged<StreamingParse>.fromOpaque($0).takeUnretainedValue() }),
+              let stream = ParseSession.of(parser)?.stream,
               stream.localNames.contains(where: { xmlStrEqual(localName, $0) != 0 }) else {
             return
         }

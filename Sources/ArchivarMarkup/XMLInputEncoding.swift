@@ -19,6 +19,8 @@ struct XMLInputEncoding {
     var problems: [Problem] = []
     /// The bytes were taken for UTF-8 without checking them (`assumingValidUTF8`).
     private(set) var assumedValidUTF8 = false
+    /// `data` is UTF-8 (declared, by default or transcoded), not an encoding libxml2 converts through iconv.
+    private(set) var isUTF8 = true
 
     /// Reads `data`; `charset` is the HTTP charset parameter, if any. With `assumingValidUTF8`
     /// bytes that are UTF-8 by declaration or by default are not checked: the caller checks
@@ -45,6 +47,7 @@ struct XMLInputEncoding {
         guard let encoding = Self.foundationEncodings[label] else {
             // An encoding Foundation does not know (KOI8-R, ISO-8859-15, …): libxml2 reads it through iconv.
             override = charset == nil ? nil : label
+            isUTF8 = false
             return
         }
         transcode(data, from: encoding, label: label)

@@ -207,6 +207,19 @@ public struct MarkupNode: @unchecked Sendable {
         return result
     }
 
+    /// Whether an element called `name` lies below this node, however deep.
+    public func hasDescendant(_ name: MarkupName) -> Bool {
+        func search(_ node: xmlNodePtr) -> Bool {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, name.matches(current) || search(current) { return true }
+                child = current.pointee.next
+            }
+            return false
+        }
+        return search(pointer)
+    }
+
     private func forEachChildElement(_ body: (xmlNodePtr) -> Void) {
         var child = pointer.pointee.children
         while let current = child {
