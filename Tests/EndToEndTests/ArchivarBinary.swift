@@ -63,8 +63,8 @@ final class RunningProcess {
         let id = UUID().uuidString.prefix(8)
         stdoutFile = directory.appendingPathComponent(".out-\(id)")
         stderrFile = directory.appendingPathComponent(".err-\(id)")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        try Data().write(to: stdoutFile)
+        try Data().write(to: stderrFile)
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
