@@ -78,38 +78,3 @@ enum AtomDate {
         }
     }
 }
-
-/// Reads fixed-width numbers and single characters from the front of a text.
-private struct DigitScanner {
-    private let bytes: [UInt8]
-    private var position = 0
-
-    init(_ text: String) { bytes = Array(text.utf8) }
-
-    var atEnd: Bool { position == bytes.count }
-
-    mutating func number(digits: Int) -> Int? {
-        guard position + digits <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[position..<position + digits] {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        position += digits
-        return value
-    }
-
-    func peek(_ character: Unicode.Scalar) -> Bool {
-        position < bytes.count && bytes[position] == UInt8(ascii: character)
-    }
-
-    mutating func skip(_ character: Unicode.Scalar) -> Bool {
-        guard peek(character) else { return false }
-        position += 1
-        return true
-    }
-
-    mutating func skipDigits() {
-        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
-    }
-}

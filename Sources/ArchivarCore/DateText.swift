@@ -60,17 +60,42 @@ public enum DateText {
     }
 
     /// `2022-11-04`, `2022-11-04T12:00`, `2022-11-04T12:00:00+01:00`, `…+0100`, `…Z`, `….123Z`;
-    /// `/` for `-`, `t` or a space for `T`, white space before the zone. Read scalar by scalar:
-    /// Atom feeds carry two such dates per entry, and a regular expression took 50–100 µs each.
+    /// `/` for `-`, white space before the zone (`DigitScanner`: Atom feeds carry two such dates per entry).
     static func iso8601(_ text: String) -> Date? {
-        var scanner = ISO8601Scanner(text)
-        guard let year = scanner.number(digits: 4), scanner.skip("-/"), let month = scanner.number(digits: 2),
-              scanner.skip("-/"), let day = scanner.number(digits: 2) else { return nil }
-        let (hour, minute, second) = scanner.timeOfDay() ?? (0, 0, 0)
+        var scanner = DigitScanner(text)
+        guard let year = scanner.number(digits: 4), scanner.skip(anyOf: "-/"), let month = scanner.number(digits: 2),
+              scanner.skip(anyOf: "-/"), let day = scanner.number(digits: 2) else { return nil }
+        let (hour, minute, second) = scanner.optional(timeOfDay) ?? (0, 0, 0)
         scanner.skipWhiteSpace()
-        let offset = scanner.zone() ?? 0
-        guard scanner.isAtEnd else { return nil }
+        let offset = scanner.optional(zone) ?? 0
+        guard scanner.atEnd else { return nil }
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// `T12:00`, `T12:00:00`, `T12:00:00.123` (the fraction is dropped); a space or `t` for `T`.
+    private static func timeOfDay(_ scanner: inout DigitScanner) -> (hour: Int, minute: Int, second: Int)? {
+        guard scanner.skip(anyOf: "Tt "), let hour = scanner.number(digits: 2), scanner.skip(":"),
+              let minute = scanner.number(digits: 2) else { return nil }
+        let second = scanner.optional { scanner -> Int? in
+            guard scanner.skip(":"), let second = scanner.number(digits: 2) else { return nil }
+            _ = scanner.optional { scanner -> Void? in
+                guard scanner.skip(anyOf: ".,"), scanner.number(digits: 1) != nil else { return nil }
+                scanner.skipDigits()
+                return ()
+            }
+            return second
+        }
+        return (hour, minute, second ?? 0)
+    }
+
+    /// `Z`, `+01:00` or `-0130` as seconds east of UTC.
+    private static func zone(_ scanner: inout DigitScanner) -> Int? {
+        if scanner.skip(anyOf: "Zz") { return 0 }
+        let sign = scanner.skip("-") ? -1 : scanner.skip("+") ? 1 : 0
+        guard sign != 0, let hours = scanner.number(digits: 2) else { return nil }
+        _ = scanner.skip(":")
+        guard let minutes = scanner.number(digits: 2) else { return nil }
+        return sign * (hours * 3600 + minutes * 60)
     }
 
     /// `04.11.2022`, `4.11.22`, optionally inside a dateline (`Erfurt/04.11.2022.`), at noon Berlin time.
@@ -302,80 +327,5 @@ extension Int {
     public func floorDivided(by divisor: Int) -> Int {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}
-
-/// Reads an ISO 8601 date for `DateText.iso8601`. Each optional part is read whole or not at
-/// all (the position stays where it was), so `2022-11-04 +01:00` reads the space as the white
-/// space before a zone once it is no time of day.
-private struct ISO8601Scanner {
-    private let scalars: [Unicode.Scalar]
-    private var position = 0
-
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
-
-    var isAtEnd: Bool { position == scalars.count }
-
-    /// A number of exactly `digits` ASCII digits, or nil (and nothing read).
-    mutating func number(digits: Int) -> Int? {
-        guard position + digits <= scalars.count else { return nil }
-        var value = 0
-        for scalar in scalars[position ..< position + digits] {
-            guard ("0" ... "9").contains(scalar) else { return nil }
-            value = value * 10 + Int(scalar.value - 48)
-        }
-        position += digits
-        return value
-    }
-
-    /// Reads one of `characters` if it comes next.
-    mutating func skip(_ characters: String) -> Bool {
-        guard position < scalars.count, characters.unicodeScalars.contains(scalars[position]) else { return false }
-        position += 1
-        return true
-    }
-
-    /// `T12:00`, `T12:00:00`, `T12:00:00.123` (the fraction is read and dropped).
-    mutating func timeOfDay() -> (hour: Int, minute: Int, second: Int)? {
-        let start = position
-        guard skip("Tt "), let hour = number(digits: 2), skip(":"), let minute = number(digits: 2) else {
-            position = start
-            return nil
-        }
-        let beforeSeconds = position
-        guard skip(":"), let second = number(digits: 2) else {
-            position = beforeSeconds
-            return (hour, minute, 0)
-        }
-        let beforeFraction = position
-        if skip(".,") {
-            let digitsStart = position
-            while number(digits: 1) != nil {}
-            if position == digitsStart { position = beforeFraction }
-        }
-        return (hour, minute, second)
-    }
-
-    mutating func skipWhiteSpace() {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
-    }
-
-    /// `Z`, `+01:00` or `-0130` as seconds east of UTC.
-    mutating func zone() -> Int? {
-        if skip("Zz") { return 0 }
-        let start = position
-        guard position < scalars.count, scalars[position] == "+" || scalars[position] == "-" else { return nil }
-        let sign = scalars[position] == "-" ? -1 : 1
-        position += 1
-        guard let hours = number(digits: 2) else {
-            position = start
-            return nil
-        }
-        _ = skip(":")
-        guard let minutes = number(digits: 2) else {
-            position = start
-            return nil
-        }
-        return sign * (hours * 3600 + minutes * 60)
     }
 }
