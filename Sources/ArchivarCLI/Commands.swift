@@ -101,14 +101,19 @@ struct Commands {
 
     /// Every 5 seconds: brings the search readers up to date with the catalog, so that
     /// visitors do not wait for that after a change (the scheduler's harvest, a librarian's
-    /// edit, a harvest from cron). Without a change this costs microseconds.
+    /// edit, a harvest from cron). Without a change this costs microseconds. A failure is
+    /// logged once, not every 5 seconds while it lasts.
     private func keepSearchesPrepared(catalog: Catalog) async {
+        var lastFailure: String?
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(5))
             do {
                 try catalog.prepareSearches()
+                lastFailure = nil
             } catch {
-                logger.error("preparing searches failed: \(ArchivarError.wrapping(error))")
+                let failure = "\(ArchivarError.wrapping(error))"
+                if failure != lastFailure { logger.error("preparing searches failed: \(failure)") }
+                lastFailure = failure
             }
         }
     }
