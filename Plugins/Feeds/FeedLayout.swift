@@ -58,9 +58,30 @@ struct FeedLayout: Sendable {
         return isAtom ? reader.atomFeedInfo(head) : reader.channelInfo(head)
     }
 
-    /// The items below `root`, in document order.
-    func items(under root: MarkupNode) -> [MarkupNode] {
-        root.descendants(item)
+    /// The items below `root`, in document order. `ended` holds every element of an item's
+    /// local name in `root`'s tree in the order their end tags were read, if the parse handed
+    /// over all of them (nil: not known). When no item is nested in another, end tags come
+    /// in document order: the items are then taken from `ended`, which spares a walk over the
+    /// whole tree (a few milliseconds for a big feed, while the other cores wait).
+    func items(under root: MarkupNode, ended: [MarkupNode]?) -> [MarkupNode] {
+        guard let ended else { return root.descendants(item) }
+        var items: [MarkupNode] = []
+        items.reserveCapacity(ended.count)
+        for element in ended where item.matches(element) {
+            guard isOutermostItem(element, below: root) else { return root.descendants(item) }
+            items.append(element)
+        }
+        return items
+    }
+
+    /// Whether `element` lies below `root` through elements only, none of them an item.
+    private func isOutermostItem(_ element: MarkupNode, below root: MarkupNode) -> Bool {
+        var node = element
+        while let parent = node.parent {
+            if item.matches(parent) { return false }
+            node = parent
+        }
+        return node == root && element != root
     }
 
     /// `node` read into a record.

@@ -56,7 +56,8 @@ struct FeedDocument: Sendable {
         let readAhead = readsAhead ? ItemReadAhead(reader: reader, threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) : nil
         let document = Result { try Self.parse(data, url: url, charset: charset, elementEnded: readAhead?.elementEnded) }
         let read = readAhead?.finish() ?? [:]
-        try self.init(document.get(), url: url, reader: reader, readAhead: read, readWith: readAhead?.feed)
+        try self.init(document.get(), url: url, reader: reader, readAhead: read, readWith: readAhead?.feed,
+                      ended: readAhead?.ended)
     }
 
     private static func parse(_ data: Data, url: URL, charset: String?,
@@ -69,8 +70,9 @@ struct FeedDocument: Sendable {
         }
     }
 
+    /// `ended`: the elements of items' names the parse handed over, in the order it finished them.
     private init(_ document: MarkupDocument, url: URL, reader: FeedItemReader,
-                 readAhead: [MarkupNode: FeedItemReader.Item], readWith speculativeFeed: FeedInfo?) throws {
+                 readAhead: [MarkupNode: FeedItemReader.Item], readWith speculativeFeed: FeedInfo?, ended: [MarkupNode]?) throws {
         guard let root = document.root else {
             throw ArchivarError(stage: "rss", path: url.relativeDescription, "the document has no root element")
         }
@@ -89,7 +91,10 @@ struct FeedDocument: Sendable {
         self.reader = reader
         problems = document.problems
         feed = layout.info(reader)
-        items = layout.items(under: root)
+        // The parse handed over every element of an item's name only if it reported no error
+        // (else the document may hold elements never closed, or be another parser's tree).
+        let handedOverAll = document.problems.isEmpty && ended?.allSatisfy(document.contains) == true
+        items = layout.items(under: root, ended: handedOverAll ? ended : nil)
         // Read with what the feed said about itself before its end: still right if that stayed
         // (and if the parser kept the document it handed the items from).
         self.readAhead = ReadAheadItems(speculativeFeed == feed && readAhead.keys.allSatisfy(document.contains) ? readAhead : [:])

@@ -16,8 +16,8 @@ import Foundation
 /// nodes after them.
 final class ItemReadAhead: @unchecked Sendable {
     // @unchecked: `queue`, `queueStart`, `finished`, `running` and `read` are only touched
-    // with `condition` locked; `layout`, `noLayout` and `feed` only on the parsing thread
-    // (`feed` afterwards by the caller of `finish`, which ran the parse).
+    // with `condition` locked; `layout`, `noLayout`, `feed` and `ended` only on the parsing
+    // thread (`feed` and `ended` afterwards by the caller of `finish`, which ran the parse).
 
     /// An item handed over, with what it is read with.
     private struct Pending {
@@ -39,6 +39,8 @@ final class ItemReadAhead: @unchecked Sendable {
     private var noLayout = false
     /// What the feed said about itself when the first item was handed over.
     private(set) var feed: FeedInfo?
+    /// Every element handed over, read ahead or not, in the order the parser finished them.
+    private(set) var ended: [MarkupNode] = []
 
     /// Starts `threads` threads that read the items handed over until `finish`.
     init(reader: FeedItemReader, threads: Int) {
@@ -54,6 +56,7 @@ final class ItemReadAhead: @unchecked Sendable {
 
     /// The parser finished `element`, an `item` or `entry` of any namespace (called on its thread).
     func elementEnded(_ element: MarkupNode) {
+        ended.append(element)
         guard let layout = settledLayout(for: element), layout.item.matches(element), element.lineIsFinal,
               !isNested(element, in: layout), !element.hasDescendant(layout.item) else { return }
         let feed = self.feed ?? layout.info(reader)

@@ -116,7 +116,7 @@ public final class Fetcher: @unchecked Sendable {
             throw ArchivarError(path: url.path, "is larger than the limit of \(FetchError.byteCount(maxBytes)) (the source's \"maxBytes\")")
         }
         do {
-            return try Data(contentsOf: url)
+            return try WholeFileRead.bytes(atPath: url.path) ?? Data(contentsOf: url)
         } catch {
             throw ArchivarError(path: url.path, "cannot be read: \(error.localizedDescription)")
         }

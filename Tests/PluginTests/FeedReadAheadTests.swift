@@ -98,6 +98,25 @@ import Testing
         try expectSameItems(xml)
     }
 
+    /// A feed without errors takes its items from the elements the parse handed over (in the
+    /// order their end tags came), unless an item lies in another item or outside the tree:
+    /// well-formed nesting, an item inside an element of the same name in another namespace, an
+    /// item in an entity's text.
+    @Test func itemsInItemsWithoutErrorsKeepDocumentOrder() throws {
+        let entity = "<!DOCTYPE rss [<!ENTITY teaser \"<item><title>Aus der Entität</title></item>\">]>\n"
+        try expectSameItems(rss(count: 600, before: entity) { index in
+            switch index {
+            case 100: "<item><title>Außen</title><item><title>Innen</title><link>/innen</link></item><link>/aussen</link></item>\n"
+            case 200: "<x:item xmlns:x=\"urn:x\"><item><title>In x:item</title><link>/x</link></item></x:item>\n"
+            case 300: "<item><title>Mit Entität</title><description>&teaser;</description><link>/t</link></item>\n"
+            default: nil
+            }
+        })
+        // Without them, every item in order, read from the elements handed over.
+        let plain = try FeedDocument(Data(rss(count: 600).utf8), url: url, source: source, charset: nil)
+        #expect(plain.read(0..<plain.count).map(\.record.link) == (0..<600).map { "https://partner.example/beitrag/\($0)" })
+    }
+
     /// RDF (RSS 1.0) takes its items' namespace from the channel, else the first item:
     /// items before the channel are left to the pass after the parse.
     @Test func rdfItemsBeforeTheChannelReadTheSame() throws {
