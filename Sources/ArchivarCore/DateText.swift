@@ -226,13 +226,11 @@ public enum DateText {
         }
     }
 
-    /// `+0100`, `-05:00`, `Z` as seconds east of UTC.
+    /// `+0100`, `-05:00`, `Z` as seconds east of UTC, when that is all of `text`.
     private static func numericZone(_ text: String) -> Int? {
-        if text == "Z" || text == "z" { return 0 }
-        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
-        let digits = String(text.dropFirst().filter { $0 != ":" })
-        guard digits.count == 4, let value = Int(digits) else { return nil }
-        return ((value / 100) * 3600 + (value % 100) * 60) * (sign == "-" ? -1 : 1)
+        var scanner = DigitScanner(text)
+        guard let offset = zone(&scanner), scanner.atEnd else { return nil }
+        return offset
     }
 
     private static func monthNumber(_ name: String) -> Int? {
